@@ -112,7 +112,7 @@ class GruCellTest {
         GruCell gru = randomCell(3, 4, 20);
         Tensor x = LayersTest.input("x", 21, 2, 3);
         Tensor h = LayersTest.input("h", 22, 2, 4);
-        FiniteDiff.check("GruCell.step", () -> gru.step(x, h), LayersTest.with(gru.namedParameters(), x, h), 1e-2, 1e-3);
+        LayersTest.gradCheck("GruCell.step", () -> gru.step(x, h), LayersTest.with(gru.namedParameters(), x, h), 1e-2f, 1e-3);
     }
 
     @Test
@@ -121,8 +121,8 @@ class GruCellTest {
             GruCell gru = randomCell(2, 3, 30 + steps);
             Tensor h0 = LayersTest.input("h0", 40 + steps, 2, 3);
             List<Tensor> xs = inputs(steps, 2, 2, 100L * steps);
-            FiniteDiff.check("fold of " + steps, () -> gru.fold(h0, xs),
-                    LayersTest.with(gru.namedParameters(), withInputs(h0, xs)), 1e-2, 1e-3);
+            LayersTest.gradCheck("fold of " + steps, () -> gru.fold(h0, xs),
+                    LayersTest.with(gru.namedParameters(), withInputs(h0, xs)), 1e-2f, 1e-3);
         }
     }
 
@@ -156,8 +156,8 @@ class GruCellTest {
             for (int t = 0; t < lengths[b]; t++) hb = gru.step(xs.get(t).rows(b, b + 1).detach(), hb);
             for (int j = 0; j < 4; j++) assertEquals(hb.get(0, j), packed.get(b, j), 1e-6f, "row " + b);
         }
-        FiniteDiff.check("masked fold", () -> gru.fold(h0, xs, lengths),
-                LayersTest.with(gru.namedParameters(), withInputs(h0, xs)), 1e-2, 1e-3);
+        LayersTest.gradCheck("masked fold", () -> gru.fold(h0, xs, lengths),
+                LayersTest.with(gru.namedParameters(), withInputs(h0, xs)), 1e-2f, 1e-3);
         var e = assertThrows(IllegalArgumentException.class, () -> gru.fold(h0, xs, new int[] {1, 5, 0}));
         assertTrue(e.getMessage().contains("lengths[1]"), e.getMessage());
     }

@@ -3,10 +3,12 @@ package dev.drex.engine.nn;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.drex.engine.tensor.Init;
+import dev.drex.engine.testing.GradCheck;
 import dev.drex.engine.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class LayersTest {
@@ -19,6 +21,14 @@ class LayersTest {
         Map<String, Tensor> all = new LinkedHashMap<>(params);
         for (Tensor t : inputs) all.put(t.name(), t);
         return all;
+    }
+
+    /**
+     * Gradient check of {@code f()} (a closure over the tensors) w.r.t. every tensor of {@code wrt}, with the
+     * shared harness: 4-point stencil of step h, |a - n| <= tol + tol * max(|a|, |n|).
+     */
+    static void gradCheck(String label, Supplier<Tensor> f, Map<String, Tensor> wrt, float h, double tol) {
+        GradCheck.of(label).step(h).tolerances(tol, tol).run(ignored -> f.get(), wrt.values().toArray(new Tensor[0]));
     }
 
     @Test
@@ -41,7 +51,7 @@ class LayersTest {
     void linearGradientCheck() {
         Linear lin = new Linear(4, 5, true, Init.rng(2));
         Tensor x = input("x", 3, 3, 4);
-        FiniteDiff.check("Linear", () -> lin.forward(x), with(lin.namedParameters(), x), 1e-2, 1e-3);
+        gradCheck("Linear", () -> lin.forward(x), with(lin.namedParameters(), x), 1e-2f, 1e-3);
     }
 
     @Test
@@ -55,8 +65,8 @@ class LayersTest {
             for (int i = 0; i < b.length; i++) b[i] = 0.1f * (i % 3) - 0.05f;
         }
         Tensor x = input("x", 5, 3, 4);
-        // a small eps so no pre-activation crosses a ReLU kink; float noise then needs a looser tolerance
-        FiniteDiff.check("Mlp", () -> mlp.forward(x), with(mlp.namedParameters(), x), 1e-3, 2.5e-3);
+        // a small step so no pre-activation crosses a ReLU kink within 2h
+        gradCheck("Mlp", () -> mlp.forward(x), with(mlp.namedParameters(), x), 1e-3f, 1e-3);
     }
 
     @Test
@@ -95,6 +105,6 @@ class LayersTest {
         assertArrayEquals(new float[] {(float) (-1.5 / s), (float) (-0.5 / s), (float) (0.5 / s), (float) (1.5 / s)}, y.toArray(), 1e-5f);
         assertEquals(List.of("gamma", "beta"), List.copyOf(ln.namedParameters().keySet()));
         Tensor x = input("x", 9, 3, 4);
-        FiniteDiff.check("LayerNorm", () -> ln.forward(x), with(ln.namedParameters(), x), 1e-2, 1e-3);
+        gradCheck("LayerNorm", () -> ln.forward(x), with(ln.namedParameters(), x), 1e-2f, 1e-3);
     }
 }
