@@ -1,0 +1,193 @@
+package dev.drex.engine.kernels;
+
+import static dev.drex.engine.kernels.GemmMicroKernel.MR;
+import static dev.drex.engine.kernels.GemmMicroKernel.NR;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * SGEMM, the engine's matrix product: {@code C = alpha * op(A) * op(B) + beta * C}, row-major,
+ * {@code op(X) = X} or {@code X^T}; op(A) is (m, k), op(B) is (k, n), C is (m, n).
+ * <ul>
+ *   <li>A stored (m, k) with row stride {@code lda}, or (k, m) when {@code transA};</li>
+ *   <li>B stored (k, n) with row stride {@code ldb}, or (n, k) when {@code transB};</li>
+ *   <li>C stored (m, n) with row stride {@code ldc}; only C is modified; when {@code beta == 0}
+ *       C is never read (it may hold NaN garbage). k == 0 gives C = beta C.</li>
+ * </ul>
+ *
+ * <p>Multithreaded through {@link Parallel#forRange}: C is cut into column strips of whole NR
+ * micro-panels (one per thread, each thread packs its own part of B and all of A), or into row
+ * strips of whole MR micro-panels when C has too few columns. Column strips keep both cores busy
+ * on BERT shapes (m = 128 rows, n = 768 or 3072 columns). Each strip runs {@link GemmSimd} (the
+ * packed, cache-blocked, register-tiled kernel); {@code -Ddrex.simd=false} runs
+ * {@link GemmScalar} instead, single-threaded.
+ *
+ * <p>For inference, weights that multiply many inputs can be packed once ({@link #packB}) into
+ * the kernel's panel order, from a {@code float[]} or a memory-mapped {@link MemorySegment}.
+ */
+public final class Gemm {
+
+    /** Below this many multiply-adds (m n k) a second thread costs more than it saves. */
+    static final long PARALLEL_MIN_MACS = 64L * 64 * 64;
+
+    private Gemm() {}
+
+    /** See the class comment. */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (!Simd.ENABLED) {
+            GemmScalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        int strips = strips(m, n, k);
+        if (strips == 1) {
+            GemmSimd.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (splitColumns(m, n)) {
+            Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
+                int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
+                int bStrip = bOff + (transB ? j0 * ldb : j0);
+                GemmSimd.sgemm(transA, transB, m, nc, k, alpha, a, aOff, lda, b, bStrip, ldb, beta, c, cOff + j0, ldc);
+            });
+        } else {
+            Parallel.forRange(ceilDiv(m, MR), strips, (from, to) -> {
+                int i0 = from * MR, mc = Math.min(m, to * MR) - i0;
+                int aStrip = aOff + (transA ? i0 : i0 * lda);
+                GemmSimd.sgemm(transA, transB, mc, n, k, alpha, a, aStrip, lda, b, bOff, ldb, beta, c, cOff + i0 * ldc, ldc);
+            });
+        }
+    }
+
+    /**
+     * C = alpha op(A) B + beta C with B pre-packed by {@link #packB}: op(A) is (m, b.k()), C is
+     * (m, b.n()). Same storage rules as {@link #sgemm(boolean, boolean, int, int, int, float,
+     * float[], int, int, float[], int, int, float, float[], int, int)}.
+     */
+    public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda,
+            PackedB b, float beta, float[] c, int cOff, int ldc) {
+        int n = b.n(), k = b.k();
+        if (m < 0) throw new IllegalArgumentException("sgemm: negative size m=" + m);
+        GemmChecks.matrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        GemmChecks.matrix("C", c, cOff, ldc, m, n);
+        if (!Simd.ENABLED) {
+            GemmScalar.sgemmPacked(transA, m, alpha, a, aOff, lda, b, beta, c, cOff, ldc);
+            return;
+        }
+        int strips = strips(m, n, k);
+        if (strips == 1) {
+            GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, 0, n, beta, c, cOff, ldc);
+        } else if (splitColumns(m, n)) {
+            Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
+                int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
+                GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, j0, nc, beta, c, cOff + j0, ldc);
+            });
+        } else {
+            Parallel.forRange(ceilDiv(m, MR), strips, (from, to) -> {
+                int i0 = from * MR, mc = Math.min(m, to * MR) - i0;
+                int aStrip = aOff + (transA ? i0 : i0 * lda);
+                GemmSimd.sgemmPacked(transA, mc, alpha, a, aStrip, lda, b, 0, n, beta, c, cOff + i0 * ldc, ldc);
+            });
+        }
+    }
+
+    /** Packs op(B) (k, n), stored (k, n) with stride ldb or (n, k) when transB, for reuse. */
+    public static PackedB packB(boolean transB, int k, int n, float[] b, int off, int ldb) {
+        if (k < 0 || n < 0) throw new IllegalArgumentException("packB: negative size k=" + k + " n=" + n);
+        GemmChecks.matrix("B", b, off, ldb, transB ? n : k, transB ? k : n);
+        PackedB packed = new PackedB(k, n, GemmSimd.KC);
+        for (int pc = 0; pc < k; pc += packed.kc) {
+            int kc = Math.min(packed.kc, k - pc);
+            GemmPacking.packB(transB, b, off, ldb, pc, kc, 0, n, packed.data, packed.blockStart(pc));
+        }
+        return packed;
+    }
+
+    /**
+     * Packs op(B) from little-endian float32 in a (typically memory-mapped) segment: B stored
+     * (k, n), or (n, k) when transB, with row stride {@code ldb} floats, starting {@code byteOffset}
+     * bytes into the segment.
+     */
+    public static PackedB packB(boolean transB, int k, int n, MemorySegment segment, long byteOffset, int ldb) {
+        if (k < 0 || n < 0) throw new IllegalArgumentException("packB: negative size k=" + k + " n=" + n);
+        int rows = transB ? n : k, cols = transB ? k : n;
+        if (rows == 0 || cols == 0) return packB(transB, k, n, new float[0], 0, Math.max(ldb, cols));
+        if (ldb < cols) {
+            throw new IllegalArgumentException("packB: row stride " + ldb + " smaller than " + cols + " columns");
+        }
+        long floats = (long) (rows - 1) * ldb + cols;
+        if (byteOffset < 0 || byteOffset + floats * Float.BYTES > segment.byteSize() || floats > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("packB: matrix (" + rows + "x" + cols + ", stride " + ldb + ") at byte "
+                    + byteOffset + " does not fit in a segment of " + segment.byteSize() + " bytes");
+        }
+        float[] copy = segment.asSlice(byteOffset, floats * Float.BYTES)
+                .toArray(ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN));
+        return packB(transB, k, n, copy, 0, ldb);
+    }
+
+    /**
+     * op(B) (k, n) packed in the micro-kernel's order, ready to multiply many A's. Layout: k blocks
+     * of {@code kc} rows, block starting at row pc holds {@code ceil(n/NR)} micro-panels of
+     * (kc_block, NR) floats, columns past n zero:
+     * {@code data[pc * nPad + (j / NR) * NR * kcBlock + (p - pc) * NR + j % NR] = op(B)[p, j]}.
+     */
+    public static final class PackedB {
+        private final int k, n, nPad, kc;
+        private final float[] data;
+
+        PackedB(int k, int n, int kc) {
+            this.k = k;
+            this.n = n;
+            this.kc = kc;
+            this.nPad = GemmSimd.roundUp(n, NR);
+            this.data = new float[Math.multiplyExact(k, nPad)];
+        }
+
+        /** Rows of op(B). */
+        public int k() {
+            return k;
+        }
+
+        /** Columns of op(B). */
+        public int n() {
+            return n;
+        }
+
+        /** op(B)[p, j], read back from the packed layout (for the scalar path and tests). */
+        public float get(int p, int j) {
+            if (p < 0 || p >= k || j < 0 || j >= n) {
+                throw new IndexOutOfBoundsException("PackedB (" + k + "x" + n + ") has no element [" + p + ", " + j + "]");
+            }
+            int pc = p / kc * kc, kcBlock = Math.min(kc, k - pc);
+            return data[blockStart(pc) + (j / NR) * NR * kcBlock + (p - pc) * NR + j % NR];
+        }
+
+        int blockStart(int pc) {
+            return pc * nPad;
+        }
+
+        float[] data() {
+            return data;
+        }
+    }
+
+    /** How many strips to cut C into: one per thread, unless the product is too small. */
+    private static int strips(int m, int n, int k) {
+        int threads = Parallel.threads();
+        if (threads == 1 || (long) m * n * k < PARALLEL_MIN_MACS) return 1;
+        int panels = splitColumns(m, n) ? ceilDiv(n, NR) : ceilDiv(m, MR);
+        return Math.min(threads, panels);
+    }
+
+    /** Column strips unless C has fewer NR-column panels than MR-row panels (a tall, thin C). */
+    private static boolean splitColumns(int m, int n) {
+        int threads = Parallel.threads();
+        int colPanels = ceilDiv(n, NR), rowPanels = ceilDiv(m, MR);
+        return colPanels >= 2 * threads || colPanels >= rowPanels;
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.drex.engine.kernels;
+
+import static dev.drex.engine.kernels.GemmMicroKernel.L;
+import static dev.drex.engine.kernels.GemmMicroKernel.MR;
+import static dev.drex.engine.kernels.GemmMicroKernel.NR;
+import static dev.drex.engine.kernels.GemmMicroKernel.S;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Packing: copies a block of op(A) or op(B) into the contiguous micro-panel order that
+ * {@link GemmMicroKernel} streams through, so the kernel's loads are unit-stride whatever the
+ * original layout. Packing absorbs the transposes (all four combinations reach the same kernel)
+ * and the ragged edges (rows of A past m and columns of B past n are padded with zeros, so the
+ * kernel always computes full tiles; the padded results are simply not written back).
+ *
+ * <pre>
+ *   A block op(A)[i0:i0+mc, p0:p0+kc] -> ceil(mc/MR) micro-panels, panel r at r*MR*kc:
+ *       Ap[r*MR*kc + p*MR + ii] = alpha * op(A)[i0 + r*MR + ii, p0 + p]     (0 past row m)
+ *   B block op(B)[p0:p0+kc, j0:j0+nc] -> ceil(nc/NR) micro-panels, panel q at dstIdx + q*NR*kc:
+ *       Bp[q*NR*kc + p*NR + jj] = op(B)[p0 + p, j0 + q*NR + jj]             (0 past column n)
+ * </pre>
+ * Folding alpha into packed A saves a multiply per element of C later.
+ */
+final class GemmPacking {
+
+    private GemmPacking() {}
+
+    /**
+     * Packs {@code alpha * op(A)[i0:i0+mc, p0:p0+kc]} into {@code dst} (see the class comment).
+     * A is stored (m, k) with stride lda, or (k, m) when {@code transA}.
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+            float alpha, float[] dst) {
+        for (int r = 0; r * MR < mc; r++) {
+            int rows = Math.min(MR, mc - r * MR);
+            int base = r * MR * kc;
+            int firstRow = i0 + r * MR;
+            if (!transA) {
+                // Row i of A is contiguous in p: read it once, write every MR-th slot.
+                for (int ii = 0; ii < rows; ii++) {
+                    int src = aOff + (firstRow + ii) * lda + p0;
+                    for (int p = 0; p < kc; p++) dst[base + p * MR + ii] = alpha * a[src + p];
+                }
+            } else {
+                // A^T stored (k, m): the MR values of one k step are contiguous in the source.
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (p0 + p) * lda + firstRow;
+                    int d = base + p * MR;
+                    for (int ii = 0; ii < rows; ii++) dst[d + ii] = alpha * a[src + ii];
+                }
+            }
+            if (rows < MR) {
+                for (int p = 0; p < kc; p++) {
+                    for (int ii = rows; ii < MR; ii++) dst[base + p * MR + ii] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs {@code op(B)[p0:p0+kc, j0:j0+nc]} into {@code dst} from {@code dstIdx} (see the class
+     * comment). B is stored (k, n) with stride ldb, or (n, k) when {@code transB}.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+            float[] dst, int dstIdx) {
+        for (int q = 0; q * NR < nc; q++) {
+            int cols = Math.min(NR, nc - q * NR);
+            int base = dstIdx + q * NR * kc;
+            int firstCol = j0 + q * NR;
+            if (!transB) {
+                int src = bOff + p0 * ldb + firstCol;
+                if (cols == NR) {
+                    // A full panel row is NR contiguous floats in both source and destination.
+                    for (int p = 0; p < kc; p++, src += ldb) {
+                        for (int v = 0; v < NR; v += L) {
+                            FloatVector.fromArray(S, b, src + v).intoArray(dst, base + p * NR + v);
+                        }
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++, src += ldb) {
+                        int d = base + p * NR;
+                        for (int jj = 0; jj < cols; jj++) dst[d + jj] = b[src + jj];
+                        for (int jj = cols; jj < NR; jj++) dst[d + jj] = 0f;
+                    }
+                }
+            } else {
+                // B^T stored (n, k): column j of op(B) is contiguous in p; write every NR-th slot.
+                for (int jj = 0; jj < cols; jj++) {
+                    int src = bOff + (firstCol + jj) * ldb + p0;
+                    for (int p = 0; p < kc; p++) dst[base + p * NR + jj] = b[src + p];
+                }
+                if (cols < NR) {
+                    for (int p = 0; p < kc; p++) {
+                        for (int jj = cols; jj < NR; jj++) dst[base + p * NR + jj] = 0f;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.drex.engine.ops;
+
+import dev.drex.engine.autograd.Op;
+import dev.drex.engine.tensor.Tensor;
+
+/**
+ * Elementwise exponential y = e^a.
+ *
+ * <pre>
+ *   a (...) -> y (...)
+ *   da += dy * y
+ * </pre>
+ */
+final class Exp extends Op {
+    private Exp(Tensor a) {
+        super(a);
+    }
+
+    static Tensor apply(Tensor a) {
+        Tensor y = Pointwise.map("exp", a, Elementwise::exp);
+        return Op.recording(a) ? y.recordedBy(new Exp(a)) : y;
+    }
+
+    @Override
+    protected void backward(Tensor out) {
+        Tensor a = inputs[0];
+        float[] dy = out.grad(), y = out.data(), da = a.grad(), x = a.data();
+        int n = dy.length, xo = a.offset();
+        Elementwise.mulAcc(dy, 0, y, 0, da, 0, n);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.drex.engine.ops;
+
+import dev.drex.engine.autograd.Op;
+import dev.drex.engine.tensor.Tensor;
+
+/**
+ * Elementwise square root y = sqrt(a) (a &gt;= 0).
+ *
+ * <pre>
+ *   a (...) -> y (...)
+ *   da += dy / (2 y)
+ * </pre>
+ */
+final class Sqrt extends Op {
+    private Sqrt(Tensor a) {
+        super(a);
+    }
+
+    static Tensor apply(Tensor a) {
+        Tensor y = Pointwise.map("sqrt", a, Elementwise::sqrt);
+        return Op.recording(a) ? y.recordedBy(new Sqrt(a)) : y;
+    }
+
+    @Override
+    protected void backward(Tensor out) {
+        Tensor a = inputs[0];
+        float[] dy = out.grad(), y = out.data(), da = a.grad(), x = a.data();
+        int n = dy.length, xo = a.offset();
+        float[] q = new float[n];
+        Elementwise.div(dy, 0, y, 0, q, 0, n);
+        Elementwise.axpy(0.5f, q, 0, da, 0, n);
+    }
+}
