@@ -72,7 +72,7 @@ public final class GruRegressionDemo {
         head.namedParameters().forEach((k, v) -> params.put("head." + k, v));
         Adam adam = new Adam(params, cfg.lr());
 
-        double baseline = variance(cfg.trainSize(), cfg.valSize());
+        double baseline = validationVariance();
         if (out != null) {
             out.printf("GRU regression on %d synthetic sequences (%d steps, %d inputs), hidden %d, %d parameters%n",
                     cfg.trainSize(), cfg.steps(), cfg.inputSize(), cfg.hidden(), params.values().stream().mapToInt(Tensor::size).sum());
@@ -123,6 +123,11 @@ public final class GruRegressionDemo {
         float[] y = new float[idx.length];
         for (int r = 0; r < idx.length; r++) y[r] = ys[idx[r]];
         return Tensor.of(y, idx.length);
+    }
+
+    /** Validation MSE of the best constant predictor (the variance of the validation targets). */
+    public double validationVariance() {
+        return variance(cfg.trainSize(), cfg.valSize());
     }
 
     private double variance(int from, int n) {
