@@ -16,7 +16,8 @@ import java.util.zip.ZipFile;
 /**
  * Opens a review file as a byte stream: plain, gzip, or a zip archive holding exactly one file.
  * The compression is recognised from the first bytes (gzip {@code 1f 8b}, zip {@code PK 03 04}),
- * not from the file name.
+ * not from the file name; only a {@code .gz} file shorter than the gzip magic number counts as a gzip
+ * cut short (an empty {@code .gz} is a truncated one, not an empty plain file).
  *
  * <p>A gzip stream that ends early throws {@link EOFException} from {@code read}; {@link LineReader}
  * turns that into a warning after the last complete line.
@@ -34,7 +35,9 @@ public final class InputFiles {
         try (InputStream probe = Files.newInputStream(file)) {
             n = probe.readNBytes(magic, 0, 4);
         }
+        boolean gzipName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
         if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) return openGzip(file);
+        if (gzipName && (n == 0 || (n == 1 && (magic[0] & 0xff) == 0x1f))) return endsAtOnce("gzip file cut inside its magic number");
         if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) return openZip(file);
         return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     }
@@ -46,13 +49,18 @@ public final class InputFiles {
         } catch (EOFException e) {
             // Truncated inside the 10-byte gzip header: no line can be read; report it on the first read.
             raw.close();
-            return new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    throw new EOFException("gzip header incomplete");
-                }
-            };
+            return endsAtOnce("gzip header incomplete");
         }
+    }
+
+    /** A stream whose first read reports a truncation (see {@link LineReader}). */
+    private static InputStream endsAtOnce(String why) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new EOFException(why);
+            }
+        };
     }
 
     private static InputStream openZip(Path file) throws IOException {
