@@ -109,7 +109,7 @@ public record DataStats(List<ReviewReader.Summary> files, long recordsRead, long
                 + "  (" + e.getKey().description() + ")");
         KCoreFilter.Pass last = kcore.passes().getLast();
         row(sb, "k-core " + kcore.minUser() + "/" + kcore.minItem(), last.interactions() + " reviews, " + last.users()
-                + " users, " + last.items() + " items after " + kcore.passCount() + " passes");
+                + " users, " + last.items() + " items after " + kcore.passCount() + (kcore.passCount() == 1 ? " pass" : " passes"));
         if (!issueExamples.isEmpty()) {
             sb.append("first issues:\n");
             for (String example : issueExamples) sb.append("  ").append(example).append('\n');

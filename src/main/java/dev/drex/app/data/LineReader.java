@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.zip.ZipException;
 
 /**
- * Splits a UTF-8 byte stream into lines ({@code \n} or {@code \r\n}), counting them from 1.
+ * Splits a UTF-8 byte stream into lines ({@code \n} or {@code \r\n}), counting them from 1; a byte order
+ * mark before the first line is dropped.
  *
  * <p>Lines are split on bytes before decoding, so every complete line that arrived before a
  * decompression failure is returned. When the stream fails (a truncated gzip ends with
@@ -42,8 +43,7 @@ public final class LineReader implements Closeable {
                     int end = (k > position && buffer[k - 1] == '\r') ? k - 1 : k;
                     String line = new String(buffer, position, end - position, StandardCharsets.UTF_8);
                     position = k + 1;
-                    lineNumber++;
-                    return line;
+                    return counted(line);
                 }
             }
             if (endOfStream) {
@@ -55,12 +55,17 @@ public final class LineReader implements Closeable {
                     return null;
                 }
                 int end = buffer[limit - 1] == '\r' ? limit - 1 : limit;
-                lineNumber++;
-                return new String(buffer, start, end - start, StandardCharsets.UTF_8);
+                return counted(new String(buffer, start, end - start, StandardCharsets.UTF_8));
             }
             scanFrom = limit - position; // fill() moves the unread bytes to index 0
             fill();
         }
+    }
+
+    /** Counts the line; drops a UTF-8 byte order mark at the start of the first. */
+    private String counted(String line) {
+        lineNumber++;
+        return lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     /** Moves unread bytes to the front, grows the buffer if full, reads more. */

@@ -214,6 +214,14 @@ class ReviewReaderTest {
     }
 
     @Test
+    void byteOrderMarkIsIgnored() throws IOException {
+        Path json = write("bom.json", "\uFEFF" + j14("\"u1\"", "\"i1\"", "5", "1", "\"a\""));
+        assertEquals(1, read(json, InputFormat.AUTO, IssueLog.strict()).size());
+        Path csv = write("bom.csv", "\uFEFFreviewerID,asin,overall,unixReviewTime\nU,I,3,5\n");
+        assertEquals(1, read(csv, InputFormat.AUTO, IssueLog.strict()).size());
+    }
+
+    @Test
     void missingFileIsAnIOExceptionNamingIt() {
         Path missing = dir.resolve("nope.json");
         IOException e = assertThrows(IOException.class, () -> read(missing, InputFormat.AUTO, IssueLog.lenient()));
