@@ -12,7 +12,9 @@ import java.util.List;
  *
  * <p>Leniency: a quote in the middle of an unquoted field is kept as a literal character; blank lines
  * between records are skipped. Errors (text after a closing quote, a quote still open at the end of the
- * input) yield a record with {@link Record#error()} set; reading continues with the next line.
+ * input) yield a record with {@link Record#error()} set; reading continues with the next line. When the
+ * input is truncated ({@link LineReader#truncated()}) inside a quoted field, the incomplete record is dropped
+ * like an incomplete last line.
  */
 public final class CsvRecordReader {
 
@@ -48,6 +50,7 @@ public final class CsvRecordReader {
                     return new Record(first, fields, null);
                 }
                 line = lines.next();
+                if (line == null && lines.truncated()) return null; // cut input: the record is incomplete, not malformed
                 if (line == null) {
                     return new Record(first, fields, "quoted field opened on line " + first
                             + " is still open at the end of the input");

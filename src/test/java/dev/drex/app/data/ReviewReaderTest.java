@@ -214,6 +214,27 @@ class ReviewReaderTest {
     }
 
     @Test
+    void gzipCsvCutInsideAQuotedFieldKeepsTheCompleteRecords() throws IOException {
+        String csv = "reviewerID,asin,overall,unixReviewTime,reviewText\n"
+                + "U1,I1,5,1,\"one\ntwo\"\n"
+                + "U2,I1,4,2,\"" + "long text ".repeat(5000) + "\nmore\"\n";
+        byte[] gz;
+        try (var bytes = new java.io.ByteArrayOutputStream(); var out = new GZIPOutputStream(bytes)) {
+            out.write(csv.getBytes(StandardCharsets.UTF_8));
+            out.finish();
+            gz = bytes.toByteArray();
+        }
+        Path cut = dir.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(gz, gz.length - 12)); // loses the end of the deflate data and the trailer
+        IssueLog log = IssueLog.lenient();
+        List<Review> reviews = read(cut, InputFormat.CSV, log);
+        assertEquals(List.of("U1"), reviews.stream().map(Review::userId).toList());
+        assertEquals("one\ntwo", reviews.getFirst().text());
+        assertEquals(0, log.rejected(), "the cut record is incomplete, not malformed");
+        assertEquals(1, log.count(IssueKind.TRUNCATED_INPUT));
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() throws IOException {
         Path json = write("bom.json", "\uFEFF" + j14("\"u1\"", "\"i1\"", "5", "1", "\"a\""));
         assertEquals(1, read(json, InputFormat.AUTO, IssueLog.strict()).size());
