@@ -21,12 +21,14 @@ import java.util.Map;
  * <p>Definitions. Review length = number of words of the review body ({@link Dataset#text}), words being
  * maximal runs of non-space characters; median = mean of the two middle values for an even count;
  * p90 = nearest rank, the {@code ceil(0.9 n)}-th smallest. Sparsity = {@code 1 - n / (U * I)}.
- * Everything except the read counts and issues is measured on the cleaned (de-duplicated) data.
+ * Empty texts = reviews whose body is blank; without any text = title and body both blank (the review
+ * modality is missing). Everything except the read counts and issues is measured on the cleaned
+ * (de-duplicated) data.
  */
 public record DataStats(List<ReviewReader.Summary> files, long recordsRead, long reviewsAccepted,
                         long duplicatesRemoved, int reviews, int users, int items, long[] ratingHistogram,
                         double meanRating, double meanWords, double medianWords, int p90Words, int maxWords,
-                        double sparsity, int emptyTexts, Map<IssueKind, Long> issues, List<String> issueExamples,
+                        double sparsity, int emptyTexts, int withoutAnyText, Map<IssueKind, Long> issues, List<String> issueExamples,
                         KCoreFilter.Result kcore) {
 
     /** Reads {@code files}, cleans them, applies the (minUser, minItem) k-core filter, and measures. */
@@ -45,11 +47,13 @@ public record DataStats(List<ReviewReader.Summary> files, long recordsRead, long
         double ratingSum = 0;
         int[] words = new int[n];
         int empty = 0;
+        int noText = 0;
         for (int k = 0; k < n; k++) {
             histogram[data.rating(k)]++;
             ratingSum += data.rating(k);
             words[k] = countWords(data.text(k));
             if (data.text(k).isBlank()) empty++;
+            if (data.fullText(k).isBlank()) noText++;
         }
         Arrays.sort(words);
         double wordSum = 0;
@@ -68,7 +72,7 @@ public record DataStats(List<ReviewReader.Summary> files, long recordsRead, long
         return new DataStats(List.copyOf(summaries), read, accepted, log.count(IssueKind.DUPLICATE), n,
                 data.numUsers(), data.numItems(), histogram, n == 0 ? Double.NaN : ratingSum / n,
                 n == 0 ? 0 : wordSum / n, median, p90, n == 0 ? 0 : words[n - 1],
-                cells == 0 ? Double.NaN : 1.0 - n / cells, empty, new LinkedHashMap<>(log.counts()),
+                cells == 0 ? Double.NaN : 1.0 - n / cells, empty, noText, new LinkedHashMap<>(log.counts()),
                 List.copyOf(examples), KCoreFilter.apply(data, minUser, minItem));
     }
 
@@ -104,6 +108,7 @@ public record DataStats(List<ReviewReader.Summary> files, long recordsRead, long
         row(sb, "ratings", hist + fmt("  (mean %.3f)", meanRating));
         row(sb, "review words", fmt("mean %.1f, median %.1f, p90 %d, max %d", meanWords, medianWords, p90Words, maxWords));
         row(sb, "empty review texts", Integer.toString(emptyTexts));
+        row(sb, "no title and no text", withoutAnyText + "  (missing review modality)");
         if (issues.isEmpty()) row(sb, "issues", "none");
         for (var e : issues.entrySet()) row(sb, "issue " + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()
                 + "  (" + e.getKey().description() + ")");
@@ -133,7 +138,7 @@ public record DataStats(List<ReviewReader.Summary> files, long recordsRead, long
         for (int r = 1; r <= 5; r++) hist.put(Integer.toString(r), ratingHistogram[r]);
         root.putObject("reviewWords").put("mean", meanWords).put("median", medianWords).put("p90", p90Words)
                 .put("max", maxWords);
-        root.put("emptyTexts", emptyTexts);
+        root.put("emptyTexts", emptyTexts).put("withoutAnyText", withoutAnyText);
         ObjectNode issueNode = root.putObject("issues");
         issues.forEach((kind, count) -> issueNode.put(kind.name(), count));
         ArrayNode exampleArray = root.putArray("issueExamples");

@@ -36,6 +36,7 @@ class DataStatsTest {
         assertEquals(10, stats.maxWords());
         assertEquals(1 - 4.0 / 6.0, stats.sparsity(), 1e-12);
         assertEquals(1, stats.emptyTexts());
+        assertEquals(0, stats.withoutAnyText(), "the empty body has a title");
         assertEquals(4, stats.kcore().dataset().size());
 
         JsonNode json = new ObjectMapper().readTree(stats.toJson());

@@ -66,6 +66,7 @@ class RealDataTest {
         assertEquals(90.2, stats.meanWords(), 0.05);
         assertEquals(54.0, stats.medianWords());
         assertEquals(7, stats.emptyTexts());
+        assertEquals(0, stats.withoutAnyText(), "every review with an empty body has a summary");
         assertEquals(4.489, stats.meanRating(), 5e-4);
 
         KCoreFilter.Result relaxed = KCoreFilter.apply(data, 5, 5);
