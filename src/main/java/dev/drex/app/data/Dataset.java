@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Cleaned interactions in time order, with user and item ids interned to dense indices.
  *
- * <p>Interaction {@code k} (0 <= k < {@link #size()}) is user {@link #user(int) user(k)} in
+ * <p>Interaction {@code k} ({@code 0 <= k < size()}) is user {@link #user(int) user(k)} in
  * [0, {@link #numUsers()}) rating item {@link #item(int) item(k)} in [0, {@link #numItems()}) with
  * {@link #rating(int) rating(k)} in 1..5 at {@link #timestampMillis(int) timestampMillis(k)}. Interactions
  * are sorted by timestamp, equal timestamps in reading order (spec: stable sort); each (user, item) pair

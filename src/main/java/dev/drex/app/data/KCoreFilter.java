@@ -29,7 +29,7 @@ public final class KCoreFilter {
     private KCoreFilter() {
     }
 
-    /** Filters {@code data} to its (minUser, minItem)-core. Thresholds below 1 are treated as 1. */
+    /** Filters {@code data} to its (minUser, minItem)-core. Thresholds 0 and 1 keep everything; negative ones are an error. */
     public static Result apply(Dataset data, int minUser, int minItem) {
         if (minUser < 0 || minItem < 0) throw new IllegalArgumentException("negative threshold: " + minUser + "/" + minItem);
         int n = data.size();

@@ -6,7 +6,7 @@ package dev.drex.app.data;
  * are stated once:
  * <ul>
  *   <li>user and item: present, not blank, no tab or line break (ids are written to TSV split files);</li>
- *   <li>rating: a finite number r with 1 <= r <= 5, rounded half up ({@code floor(r + 0.5)}); text such as
+ *   <li>rating: a finite number {@code r} with {@code 1 <= r <= 5}, rounded half up ({@code floor(r + 0.5)}); text such as
  *       {@code "five"}, NaN, 0 or 6 is a {@link IssueKind#BAD_RATING} (spec: ratings must be 1..5);</li>
  *   <li>timestamp: a non-negative integer, in the unit of the format, converted to milliseconds;</li>
  *   <li>title and text: optional, absent means ""; an empty body is kept and noted
