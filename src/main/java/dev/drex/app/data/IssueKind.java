@@ -2,8 +2,9 @@ package dev.drex.app.data;
 
 /**
  * Why a record was rejected, dropped or noted while reading and cleaning review files.
- * Each kind is counted by {@link IssueLog}; {@link Severity#REJECTION} and {@link Severity#WARNING}
- * kinds become exceptions in strict mode.
+ * Each kind is counted by {@link IssueLog}; in strict mode every kind, duplicates and empty texts
+ * included, becomes an exception naming the file and line (the issue tracker's "--strict turns every one
+ * of these into an error").
  */
 public enum IssueKind {
     MALFORMED_JSON(Severity.REJECTION, "malformed JSON"),
@@ -44,8 +45,8 @@ public enum IssueKind {
         return description;
     }
 
-    /** True when strict mode turns this kind into an exception (rejections and warnings). */
+    /** True when strict mode turns this kind into an exception: every kind does. */
     public boolean failsStrict() {
-        return severity == Severity.REJECTION || severity == Severity.WARNING;
+        return true;
     }
 }
