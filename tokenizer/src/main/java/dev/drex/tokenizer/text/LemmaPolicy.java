@@ -1,12 +1,15 @@
 package dev.drex.tokenizer.text;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How to pick one lemma for a word seen without a part-of-speech tag. Morphy answers per part of
  * speech; a review pipeline has no tagger, so one of these rules decides. All try the parts of
  * speech in the order noun, verb, adjective, adverb; "shortest" keeps the first on ties.
- * The default is chosen by measured accuracy on the lemma test set (see LemmatizerAccuracyTest).
+ * The default, {@link #MOST_FREQUENT_READING}, is the most accurate on the 885-pair lemma test set
+ * (98.2%, against 97.9% for the best frequency-blind rule and 44.5% for NLTK's noun-only default;
+ * see LemmatizerAccuracyTest, which prints them all).
  */
 public enum LemmaPolicy {
     /** NLTK's {@code WordNetLemmatizer().lemmatize(w)} default: noun only, shortest noun base. */
@@ -24,11 +27,20 @@ public enum LemmaPolicy {
      */
     IRREGULAR_THEN_FIRST_CHANGE,
     /** Irregular forms as above; otherwise {@link #FIRST_POS_SHORTEST}. */
-    IRREGULAR_THEN_FIRST_POS;
+    IRREGULAR_THEN_FIRST_POS,
+    /**
+     * Every reading competes: the word itself in each part of speech where it is a lemma, and each
+     * base form morphy gives. The reading whose lemma was tagged most often with that part of
+     * speech in SemCor ({@link WordNetDictionary#tagCount}) wins; on ties (notably all zero, for
+     * words SemCor never saw) the answer of {@link #IRREGULAR_THEN_FIRST_CHANGE} is kept. So
+     * "number" stays "number" (noun, 300+ tags) rather than "numb" (adj, 4), "bit" stays "bit",
+     * while "saw" becomes "see" and "lighter" becomes "light".
+     */
+    MOST_FREQUENT_READING;
 
     /** The policy the pipeline uses unless configured otherwise (see the enum comment). */
     public static LemmaPolicy defaultPolicy() {
-        return IRREGULAR_THEN_FIRST_CHANGE;
+        return MOST_FREQUENT_READING;
     }
 
     private static final List<PartOfSpeech> ORDER = List.of(PartOfSpeech.values());
@@ -65,11 +77,36 @@ public enum LemmaPolicy {
                 }
                 yield word;
             }
+            case MOST_FREQUENT_READING -> mostFrequentReading(word, morphy);
             case IRREGULAR_THEN_FIRST_POS -> {
                 String irregular = firstIrregular(word, morphy);
                 yield irregular != null ? irregular : firstPosShortest(word, morphy);
             }
         };
+    }
+
+    /** A candidate lemma with the part of speech it was found in, and its SemCor tag count. */
+    private record Reading(String lemma, int tagCount) {}
+
+    private static String mostFrequentReading(String word, Morphy morphy) {
+        WordNetDictionary d = morphy.dictionary();
+        List<Reading> readings = new ArrayList<>();
+        for (PartOfSpeech pos : ORDER) {
+            Morphy.BaseForms forms = morphy.baseForms(word, pos);
+            if (forms.wordIsLemma()) readings.add(new Reading(word, d.tagCount(word, pos)));
+            for (String base : forms.irregular()) readings.add(new Reading(base, d.tagCount(base, pos)));
+            for (String base : forms.regular()) readings.add(new Reading(base, d.tagCount(base, pos)));
+        }
+        String best = IRREGULAR_THEN_FIRST_CHANGE.choose(word, morphy);
+        int bestCount = 0;
+        for (Reading r : readings) if (r.lemma.equals(best)) bestCount = Math.max(bestCount, r.tagCount);
+        for (Reading r : readings) {
+            if (r.tagCount > bestCount) {
+                best = r.lemma;
+                bestCount = r.tagCount;
+            }
+        }
+        return best;
     }
 
     private static String firstPosShortest(String word, Morphy morphy) {

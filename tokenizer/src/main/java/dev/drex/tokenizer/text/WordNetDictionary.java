@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The WordNet 3.0 data morphy needs: which words are lemmas of which part of speech (the index
- * files) and the irregular inflections (the exception files). Read from the bundled resource
+ * files), the irregular inflections (the exception files), and how often each lemma was tagged
+ * with each part of speech in SemCor (cntlist.rev), a frequency estimate. Read from the bundled resource
  * {@code wordnet-morphy.txt.gz}, built by {@code WordNetResourceGenerator} (tokenizer/src/test/java)
  * from the Debian package wordnet-base; the runtime never needs that package.
  *
@@ -33,6 +34,8 @@ public final class WordNetDictionary {
 
     /** Lemma -> bit mask of the parts of speech it is a lemma of ({@link PartOfSpeech#bit()}). */
     private final Map<String, Integer> lemmaPosMask;
+    /** Per part of speech: lemma -> SemCor tag count summed over its senses (absent = 0). */
+    private final EnumMap<PartOfSpeech, Map<String, Integer>> tagCounts;
     /** Per part of speech: inflected form -> its base forms, in the order the .exc file lists them. */
     private final EnumMap<PartOfSpeech, Map<String, List<String>>> exceptions;
     private final EnumMap<PartOfSpeech, Integer> lemmaCounts;
@@ -40,9 +43,11 @@ public final class WordNetDictionary {
     private final String sha256Prefix;
 
     private WordNetDictionary(Map<String, Integer> lemmaPosMask,
+                              EnumMap<PartOfSpeech, Map<String, Integer>> tagCounts,
                               EnumMap<PartOfSpeech, Map<String, List<String>>> exceptions,
                               EnumMap<PartOfSpeech, Integer> lemmaCounts, String sha256Prefix) {
         this.lemmaPosMask = lemmaPosMask;
+        this.tagCounts = tagCounts;
         this.exceptions = exceptions;
         this.lemmaCounts = lemmaCounts;
         this.sha256Prefix = sha256Prefix;
@@ -79,7 +84,11 @@ public final class WordNetDictionary {
         Map<String, Integer> mask = new HashMap<>(200_000);
         EnumMap<PartOfSpeech, Map<String, List<String>>> exceptions = new EnumMap<>(PartOfSpeech.class);
         EnumMap<PartOfSpeech, Integer> counts = new EnumMap<>(PartOfSpeech.class);
-        for (PartOfSpeech pos : PartOfSpeech.values()) exceptions.put(pos, new HashMap<>());
+        EnumMap<PartOfSpeech, Map<String, Integer>> tagCounts = new EnumMap<>(PartOfSpeech.class);
+        for (PartOfSpeech pos : PartOfSpeech.values()) {
+            exceptions.put(pos, new HashMap<>());
+            tagCounts.put(pos, new HashMap<>());
+        }
         try (var reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(new ByteArrayInputStream(gzipped)), StandardCharsets.UTF_8))) {
             int lineNo = 0;
@@ -105,7 +114,16 @@ public final class WordNetDictionary {
                     lineNo++;
                     if (entry == null) throw new IOException(sourceName + ":" + lineNo + ": file ends inside section '" + line + "'");
                     if (isLemmas) {
-                        mask.merge(entry, pos.bit(), (a, b) -> a | b);
+                        int space = entry.indexOf(' ');
+                        String lemma = space < 0 ? entry : entry.substring(0, space);
+                        if (space >= 0) {
+                            try {
+                                tagCounts.get(pos).put(lemma, Integer.parseInt(entry.substring(space + 1)));
+                            } catch (NumberFormatException e) {
+                                throw new IOException(sourceName + ":" + lineNo + ": expected 'lemma' or 'lemma count', got '" + entry + "'", e);
+                            }
+                        }
+                        mask.merge(lemma, pos.bit(), (a, b) -> a | b);
                     } else {
                         String[] words = entry.split(" ");
                         if (words.length < 2) throw new IOException(sourceName + ":" + lineNo + ": expected 'inflected base...', got '" + entry + "'");
@@ -118,13 +136,21 @@ public final class WordNetDictionary {
         for (PartOfSpeech pos : PartOfSpeech.values()) {
             if (!counts.containsKey(pos)) throw new IOException(sourceName + ": no '@lemmas " + pos.wordNetName + "' section");
         }
-        return new WordNetDictionary(mask, exceptions, counts, sha256Prefix(gzipped));
+        return new WordNetDictionary(mask, tagCounts, exceptions, counts, sha256Prefix(gzipped));
     }
 
     /** True if {@code word} is a lemma of part of speech {@code pos} in WordNet. */
     public boolean isLemma(String word, PartOfSpeech pos) {
         Integer m = lemmaPosMask.get(word);
         return m != null && (m & pos.bit()) != 0;
+    }
+
+    /**
+     * How often {@code lemma} was tagged as {@code pos} in the SemCor corpus (WordNet's cntlist,
+     * summed over the lemma's senses); 0 if never or if it is not a lemma of {@code pos}.
+     */
+    public int tagCount(String lemma, PartOfSpeech pos) {
+        return tagCounts.get(pos).getOrDefault(lemma, 0);
     }
 
     /** Base forms listed for the irregular form {@code word} in POS.exc; empty if none. */

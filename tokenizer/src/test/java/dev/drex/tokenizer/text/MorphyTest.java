@@ -100,20 +100,28 @@ class MorphyTest {
 
     @Test
     void contextFreeDefaultPolicyOnReviewWords() {
-        // Irregular forms win over parts of speech where the word is a lemma as written.
+        // Irregular forms become their base when that reading is the frequent one ...
         assertEquals("good", lemmatizer.lemma("better"));
         assertEquals("see", lemmatizer.lemma("saw"));
         assertEquals("buy", lemmatizer.lemma("bought"));
         assertEquals("be", lemmatizer.lemma("was"));
-        // Otherwise the first part of speech (noun, verb, adj, adv) that undoes an inflection.
+        // ... but not when the word as written is far more frequent ("a bit", "ground noise").
+        assertEquals("bit", lemmatizer.lemma("bit"));
+        assertEquals("ground", lemmatizer.lemma("ground"));
         for (String[] pair : List.of(new String[] {"strings", "string"}, new String[] {"pedals", "pedal"},
                 new String[] {"sounds", "sound"}, new String[] {"tuners", "tuner"}, new String[] {"cables", "cable"},
                 new String[] {"worked", "work"}, new String[] {"playing", "play"}, new String[] {"geese", "goose"},
-                new String[] {"buses", "bus"}, new String[] {"cheaper", "cheap"}, new String[] {"glass", "glass"})) {
+                new String[] {"buses", "bus"}, new String[] {"cheaper", "cheap"}, new String[] {"lighter", "light"},
+                new String[] {"glass", "glass"}, new String[] {"number", "number"}, new String[] {"matter", "matter"},
+                new String[] {"customer", "customer"}, new String[] {"does", "do"})) {
             assertEquals(pair[1], lemmatizer.lemma(pair[0]), pair[0]);
         }
-        // Known, documented price of context-free choice: a noun that looks like a comparative.
-        assertEquals("numb", lemmatizer.lemma("number"));
+        // The same words under the frequency-blind policy: the -er adjective rule and the noun -s rule bite.
+        Lemmatizer blind = new Lemmatizer(WORDNET, LemmaPolicy.IRREGULAR_THEN_FIRST_CHANGE);
+        assertEquals("numb", blind.lemma("number"));
+        assertEquals("doe", blind.lemma("does"));
+        // Known price of the frequency policy: "wound" (noun, 20+ tags) beats "wind" (verb).
+        assertEquals("wound", lemmatizer.lemma("wound"));
     }
 
     @Test

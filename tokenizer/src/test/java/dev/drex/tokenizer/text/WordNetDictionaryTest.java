@@ -28,6 +28,10 @@ class WordNetDictionaryTest {
         assertFalse(d.isLemma("guitar", PartOfSpeech.VERB));
         assertEquals(List.of("good", "well"), d.exceptionBases("better", PartOfSpeech.ADJECTIVE));
         assertEquals(16, d.fingerprint().length());
+        // SemCor tag counts (cntlist.rev): the noun "number" is far more frequent than the adjective "numb".
+        assertEquals(211, d.tagCount("number", PartOfSpeech.NOUN));
+        assertTrue(d.tagCount("numb", PartOfSpeech.ADJECTIVE) < 10, "numb (adj) " + d.tagCount("numb", PartOfSpeech.ADJECTIVE));
+        assertEquals(0, d.tagCount("guitar", PartOfSpeech.VERB));
     }
 
     @Test
