@@ -33,7 +33,7 @@ public enum LemmaPolicy {
      * base form morphy gives. The reading whose lemma was tagged most often with that part of
      * speech in SemCor ({@link WordNetDictionary#tagCount}) wins; on ties (notably all zero, for
      * words SemCor never saw) the answer of {@link #IRREGULAR_THEN_FIRST_CHANGE} is kept. So
-     * "number" stays "number" (noun, 300+ tags) rather than "numb" (adj, 4), "bit" stays "bit",
+     * "number" stays "number" (noun, 211 tags) rather than "numb" (adjective, 3), "bit" stays "bit",
      * while "saw" becomes "see" and "lighter" becomes "light".
      */
     MOST_FREQUENT_READING;
