@@ -70,7 +70,7 @@ class DataCommandTest {
     @Test
     void strictStopsAtTheFirstBadLineWithFileAndLine() throws Exception {
         Path file = dir.resolve("bad.json");
-        Files.writeString(file, "{\"reviewerID\": \"u\", \"asin\": \"i\", \"overall\": 5, \"unixReviewTime\": 1}\n{broken\n");
+        Files.writeString(file, "{\"reviewerID\": \"u\", \"asin\": \"i\", \"overall\": 5, \"unixReviewTime\": 1, \"reviewText\": \"ok\"}\n{broken\n");
         Object[] lenient = run("stats", file.toString());
         assertEquals(0, lenient[0]);
         assertTrue(((String) lenient[1]).contains("issue malformed_json"), (String) lenient[1]);

@@ -82,9 +82,11 @@ class ReviewReaderTest {
         Path file = write("strict.json", j14("\"u1\"", "\"i1\"", "5", "1", "\"a\"") + j14("\"u2\"", "\"i1\"", "7", "1", "\"a\""));
         DataFormatException e = assertThrows(DataFormatException.class, () -> read(file, InputFormat.AUTO, IssueLog.strict()));
         assertTrue(e.getMessage().startsWith(file + ":2: rating not a number in 1..5"), e.getMessage());
-        // Empty text is a note, never an error, even in strict mode.
+        // Empty text is kept (a missing review modality) when lenient, and an error when strict.
         Path empty = write("empty.json", j14("\"u1\"", "\"i1\"", "5", "1", "\"\""));
-        assertEquals(1, read(empty, InputFormat.AUTO, IssueLog.strict()).size());
+        assertEquals(1, read(empty, InputFormat.AUTO, IssueLog.lenient()).size());
+        DataFormatException e2 = assertThrows(DataFormatException.class, () -> read(empty, InputFormat.AUTO, IssueLog.strict()));
+        assertTrue(e2.getMessage().startsWith(empty + ":1: empty review text"), e2.getMessage());
     }
 
     @Test
@@ -238,7 +240,7 @@ class ReviewReaderTest {
     void byteOrderMarkIsIgnored() throws IOException {
         Path json = write("bom.json", "\uFEFF" + j14("\"u1\"", "\"i1\"", "5", "1", "\"a\""));
         assertEquals(1, read(json, InputFormat.AUTO, IssueLog.strict()).size());
-        Path csv = write("bom.csv", "\uFEFFreviewerID,asin,overall,unixReviewTime\nU,I,3,5\n");
+        Path csv = write("bom.csv", "\uFEFFreviewerID,asin,overall,unixReviewTime,reviewText\nU,I,3,5,fine\n");
         assertEquals(1, read(csv, InputFormat.AUTO, IssueLog.strict()).size());
     }
 

@@ -79,8 +79,21 @@ class TruncatedGzipTest {
         }
         assertEquals(full.size(), previous, "cutting the trailer loses no line");
 
+        // Strict mode: a clean file (no duplicates, no empty text) cut short stops with the truncation error.
+        StringBuilder clean = new StringBuilder();
+        for (int k = 0; k < 2000; k++) {
+            clean.append("{\"reviewerID\": \"u").append(k).append("\", \"asin\": \"i").append(k % 7)
+                    .append("\", \"overall\": 4, \"unixReviewTime\": ").append(1000 + k)
+                    .append(", \"reviewText\": \"review number ").append(k).append(" is fine\"}\n");
+        }
+        byte[] cleanGz;
+        try (var bytes = new java.io.ByteArrayOutputStream(); var gout = new java.util.zip.GZIPOutputStream(bytes)) {
+            gout.write(clean.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            gout.finish();
+            cleanGz = bytes.toByteArray();
+        }
         Path cutFile = dir.resolve("strict.json.gz");
-        Files.write(cutFile, Arrays.copyOf(gz, 50_000));
+        Files.write(cutFile, Arrays.copyOf(cleanGz, cleanGz.length / 2));
         var e = assertThrows(dev.drex.app.data.DataFormatException.class, () -> read(cutFile, IssueLog.strict()));
         assertTrue(e.getMessage().contains("strict.json.gz") && e.getMessage().contains("ends early"), e.getMessage());
     }
