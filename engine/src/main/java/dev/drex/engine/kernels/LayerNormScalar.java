@@ -6,6 +6,13 @@ package dev.drex.engine.kernels;
 public final class LayerNormScalar {
     private LayerNormScalar() {}
 
+    /** sum_j (x[j] - shift): the first pass, on data shifted by its first element. */
+    static float shiftedSum(float[] x, int xOff, float shift, int n) {
+        float s = 0f;
+        for (int j = 0; j < n; j++) s += x[xOff + j] - shift;
+        return s;
+    }
+
     /** sum_j (x[j] - mean)^2: the second pass of the two-pass variance. */
     static float centeredSumSquares(float[] x, int xOff, float mean, int n) {
         float s = 0f;
@@ -30,7 +37,8 @@ public final class LayerNormScalar {
 
     public static void layerNorm(float[] x, int xOff, float[] gamma, int gOff, float[] beta, int bOff,
                                  float[] out, int outOff, int n, float eps, float[] stats, int statsOff) {
-        float mean = ReductionsScalar.sum(x, xOff, n) / n;
+        float shift = x[xOff];                             // see LayerNorm: mean of shifted data
+        float mean = shift + shiftedSum(x, xOff, shift, n) / n;
         float rstd = rstd(centeredSumSquares(x, xOff, mean, n), n, eps);
         normalize(x, xOff, mean, rstd, gamma, gOff, beta, bOff, out, outOff, n);
         if (stats != null) {

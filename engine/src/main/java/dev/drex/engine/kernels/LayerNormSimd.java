@@ -16,11 +16,15 @@ public final class LayerNormSimd {
 
     public static void layerNorm(float[] x, int xOff, float[] gamma, int gOff, float[] beta, int bOff,
                                  float[] out, int outOff, int n, float eps, float[] stats, int statsOff) {
-        float mean = ReductionsSimd.sum(x, xOff, n) / n;
         int bound = S.loopBound(n), i = 0;
-        // second pass: sum of squared deviations (two-pass variance, no E[x^2] - E[x]^2 cancellation)
+        // first pass: mean of the data shifted by x[0] (see LayerNorm)
+        float shift = x[xOff];
         FloatVector acc = FloatVector.zero(S);
-        for (; i < bound; i += L) {
+        for (; i < bound; i += L) acc = acc.add(FloatVector.fromArray(S, x, xOff + i).sub(shift));
+        float mean = shift + (acc.reduceLanes(VectorOperators.ADD) + LayerNormScalar.shiftedSum(x, xOff + i, shift, n - i)) / n;
+        // second pass: sum of squared deviations (two-pass variance, no E[x^2] - E[x]^2 cancellation)
+        acc = FloatVector.zero(S);
+        for (i = 0; i < bound; i += L) {
             FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(mean);
             acc = d.fma(d, acc);
         }
