@@ -1,5 +1,7 @@
 package dev.drex.engine.ops;
 
+import dev.drex.engine.kernels.Elementwise;
+import dev.drex.engine.kernels.Reductions;
 import dev.drex.engine.tensor.Tensor;
 import java.util.Arrays;
 
