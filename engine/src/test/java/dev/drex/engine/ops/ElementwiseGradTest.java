@@ -139,6 +139,17 @@ class ElementwiseGradTest {
         Tensor y = F.tanh(big);
         for (int i = 0; i < big.size(); i += 997) assertEquals(Math.tanh(big.data()[i]), y.data()[i], 1e-6);
         assertEquals(Math.tanh(big.data()[big.size() - 1]), y.data()[big.size() - 1], 1e-6);
+        // every broadcast mode on the parallel path
+        Tensor row = uniform(rng, 0.5, 1.5, 256), col = uniform(rng, 0.5, 1.5, 256, 1), s = Tensor.scalar(1.25f);
+        Tensor same = uniform(rng, 0.5, 1.5, 256, 256);
+        Tensor[] ys = {F.div(big, same), F.div(big, row), F.div(big, col), F.div(big, s)};
+        for (int i = 0; i < big.size(); i += 331) {
+            int r = i / 256, c = i % 256;
+            assertEquals(big.data()[i] / same.data()[i], ys[0].data()[i], 1e-6, "same " + i);
+            assertEquals(big.data()[i] / row.data()[c], ys[1].data()[i], 1e-6, "row " + i);
+            assertEquals(big.data()[i] / col.data()[r], ys[2].data()[i], 1e-6, "column " + i);
+            assertEquals(big.data()[i] / 1.25f, ys[3].data()[i], 1e-6, "scalar " + i);
+        }
     }
 
     /** erf by its Maclaurin series (|x| <= 3 here; 80 terms reach double precision). */
