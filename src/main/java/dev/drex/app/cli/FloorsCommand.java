@@ -69,7 +69,7 @@ public final class FloorsCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Biased MF: Adam learning rate (default 0.01).")
     Double lr;
 
-    @Option(names = "--lambda", description = "Biased MF: L2 weight on factors and biases (default 0.1).")
+    @Option(names = "--lambda", description = "Biased MF: L2 weight on factors and biases (default 1).")
     Double lambda;
 
     @Option(names = "--table-k", split = ",", defaultValue = "5,10", description = "Cut-offs shown in the table (default ${DEFAULT-VALUE}; the JSON has all of 1,2,3,4,5,10,15,20).")

@@ -53,6 +53,12 @@ public final class Evaluator {
         return new EvaluationResult(model.name(), seed, split.sha256(), test.length, errors.rmse(), errors.mae(), paper, full);
     }
 
+    /** RMSE and MAE of {@code model} on one part of {@code split} (e.g. validation, for early stopping). */
+    public ErrorMetrics errors(RatingPredictor model, Split split, Split.Part part) {
+        int[] indices = split.indices(part);
+        return ErrorMetrics.of(split.dataset(), indices, Predictions.ofInteractions(model, split.dataset(), indices, batchPairs));
+    }
+
     /** Fails unless {@code ks} is non-empty, increasing and >= 1. */
     static void checkKs(int[] ks) {
         if (ks.length == 0) throw new IllegalArgumentException("no cut-off k given");

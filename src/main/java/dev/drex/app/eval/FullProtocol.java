@@ -17,6 +17,7 @@ import java.util.List;
  *   <li>NDCG@k = DCG@k / IDCG@k with {@code IDCG@k = sum_{p <= min(k, |relevant|)} 1/log2(p+1)}.</li>
  *   <li>F1@k: {@code P = hits/k} (also when fewer than k candidates), {@code R = hits/|relevant|}.</li>
  * </ul>
+ * Both metrics are NaN when no test user has a relevant item.
  * Cost: one prediction per (user, candidate); the pairs of several users go to the model in one
  * {@link RatingPredictor#predict} call of about {@code batchPairs} pairs (a user is never cut in two).
  */

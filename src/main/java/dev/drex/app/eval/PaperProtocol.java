@@ -13,6 +13,7 @@ import dev.drex.app.data.Dataset;
  *       models); {@code R = hits/|relevant|}; F1 = 0 when there is no hit. Averaged over the evaluated users
  *       with at least one relevant item; users without one count for NDCG only.</li>
  * </ul>
+ * A metric is NaN when no user qualifies (no user with 2 test items, or none of them with a relevant item).
  */
 public final class PaperProtocol {
 
@@ -27,7 +28,8 @@ public final class PaperProtocol {
 
     /**
      * @param data      the dataset
-     * @param test      the test interactions (indices into data)
+     * @param test      the interactions to rank (indices into data): the test part, or the validation part when a
+     *                  trainer selects models by validation NDCG
      * @param predicted the model's prediction for each of them, same order
      * @param ks        the cut-offs, increasing, each >= 1
      */

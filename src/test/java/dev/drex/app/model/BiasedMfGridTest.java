@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * How {@link BiasedMfTrainer.Config#defaults()} was chosen: mean best validation RMSE over seeds 1..3 on
  * Musical Instruments for lr x lambda x d; prints the grid. Asserts the defaults are within 0.002 of the
- * grid's best (they were picked from this printout). Slow (about 2 minutes on 2 cores).
+ * grid's best (they were picked from this printout). Slow (about 4 minutes on 2 cores).
  */
 @Tag("slow")
 class BiasedMfGridTest {
