@@ -92,6 +92,12 @@ public final class FloorsCommand implements Callable<Integer> {
             err.println("error: --seeds must be >= 1, --min-user and --min-item >= 0");
             return 2;
         }
+        for (int k : tableKs) {
+            if (java.util.Arrays.stream(Evaluator.DEFAULT_KS).noneMatch(m -> m == k)) {
+                err.println("error: --table-k " + k + " is not one of the evaluated cut-offs " + java.util.Arrays.toString(Evaluator.DEFAULT_KS));
+                return 2;
+            }
+        }
         try {
             BiasedMfTrainer.Config config = BiasedMfTrainer.Config.defaults();
             if (dim != null) config = config.withDim(dim);

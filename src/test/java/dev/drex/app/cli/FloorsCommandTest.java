@@ -47,4 +47,13 @@ class FloorsCommandTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains("nope.csv"), err.toString());
     }
+
+    @Test
+    void aTableCutOffThatIsNotEvaluatedIsRefusedBeforeTraining(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new FloorsCommand());
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("--data", dir.resolve("any.csv").toString(), "--table-k", "5,7"));
+        assertTrue(err.toString().contains("--table-k 7"), err.toString());
+    }
 }
