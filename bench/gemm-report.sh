@@ -6,6 +6,7 @@
 #   REPEATS=3 bench/gemm-report.sh           # run everything 3 times, report medians
 #   JMH_OPTS="-f 1 -wi 3 -i 5" (default)     # JMH fork/warmup/measurement settings
 #   bench/gemm-report.sh -p shape=128x768x768  # any JMH option, e.g. one shape only
+#   bench/gemm-report.sh --summarize DIR       # only print the table of the *.json already in DIR
 #
 # jblas (OpenBLAS) reads OPENBLAS_NUM_THREADS once at load, so each threads value runs in its own
 # JMH invocation with that variable set (the forked JVMs inherit it). The JMH lock is ignored:
@@ -17,6 +18,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 source "$ROOT/.ci/jdk.sh"
 drex_find_jdk
+if [ "${1:-}" = "--summarize" ]; then
+  OUT="$2"
+else
 JAR="$HERE/target/benchmarks.jar"
 if [ ! -f "$JAR" ]; then
   echo "building $JAR ..." >&2
@@ -36,6 +40,7 @@ for rep in $(seq 1 "$REPEATS"); do
   done
 done
 echo "raw results: $OUT (OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE)" >&2
+fi
 python3 - "$OUT" <<'PY'
 import glob, json, os, statistics, sys
 from collections import defaultdict

@@ -16,14 +16,15 @@ import org.jblas.NativeBlas;
  *
  * <p>Each round times every shape with each implementation in turn (interleaved, so slow periods
  * hit all); the best round per cell is reported. drex on 2 threads is timed by wall clock only
- * (its best round is the one where both cores happened to be free), to compare with drex on 1. Usage (see bench/README.md):
+ * (its best round is the one where both cores happened to be free), to compare with drex on 1.
+ * The last column multiplies by a B packed once with {@link Gemm#packB} (the inference path). Usage (see bench/README.md):
  * {@code OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell java --add-modules jdk.incubator.vector
  * -cp bench/target/benchmarks.jar dev.drex.bench.GemmCpuTime [rounds] [seconds-per-cell]}.
  */
 public final class GemmCpuTime {
 
     private static final String[] SHAPES = {"128x768x768", "128x768x3072", "128x3072x768", "512x512x512", "1024x1024x1024"};
-    private static final String[] IMPLS = {"drex", "jblas", "drex 2 threads"};
+    private static final String[] IMPLS = {"drex", "jblas", "drex 2 threads", "drex pre-packed B"};
 
     private GemmCpuTime() {}
 
@@ -44,12 +45,14 @@ public final class GemmCpuTime {
                 float[] a = new float[m * k], b = new float[k * n], c = new float[m * n];
                 for (int i = 0; i < a.length; i++) a[i] = rnd.nextFloat() * 2f - 1f;
                 for (int i = 0; i < b.length; i++) b[i] = rnd.nextFloat() * 2f - 1f;
+                Gemm.PackedB packed = Gemm.packB(false, k, n, b, 0, n);
                 for (int impl = 0; impl < IMPLS.length; impl++) {
                     Parallel.setThreads(impl == 2 ? 2 : 1);
                     long wall0 = System.nanoTime(), cpu0 = mx.getCurrentThreadCpuTime();
                     long ops = 0;
                     do {
-                        if (impl != 1) Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+                        if (impl == 0 || impl == 2) Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+                        else if (impl == 3) Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0f, c, 0, n);
                         else NativeBlas.sgemm('N', 'N', n, m, k, 1f, b, 0, n, a, 0, k, 0f, c, 0, n);
                         ops++;
                     } while (System.nanoTime() - wall0 < seconds * 1e9);
@@ -64,11 +67,11 @@ public final class GemmCpuTime {
         System.out.printf("GFLOP/s, best of %d rounds of %.1f s per cell (OPENBLAS_CORETYPE=%s)%n",
                 rounds, seconds, System.getenv("OPENBLAS_CORETYPE"));
         System.out.println("| shape (MxKxN) | drex wall | jblas wall | drex CPU-time | jblas CPU-time | drex/jblas (CPU-time) "
-                + "| drex 2 threads wall | drex 2t/1t (wall) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                + "| drex 2 threads wall | drex 2t/1t (wall) | drex pre-packed B CPU-time |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int s = 0; s < SHAPES.length; s++) {
-            System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.2f |%n", SHAPES[s], bestWall[s][0], bestWall[s][1],
-                    bestCpu[s][0], bestCpu[s][1], bestCpu[s][0] / bestCpu[s][1], bestWall[s][2], bestWall[s][2] / bestWall[s][0]);
+            System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.2f | %.1f |%n", SHAPES[s], bestWall[s][0], bestWall[s][1],
+                    bestCpu[s][0], bestCpu[s][1], bestCpu[s][0] / bestCpu[s][1], bestWall[s][2], bestWall[s][2] / bestWall[s][0], bestCpu[s][3]);
         }
     }
 }
