@@ -105,7 +105,7 @@ class GemmTest {
     @Test
     void prePackedBMatchesScalar() {
         Random rnd = new Random(11);
-        int[][] shapes = {{1, 1, 1}, {17, 33, 300}, {128, 100, 531}, {33, 65, 17}, {9, 40, 1700}};
+        int[][] shapes = {{1, 1, 1}, {17, 33, 300}, {128, 100, 531}, {33, 65, 17}, {9, 40, 1700}, {200, 40, 50}}; // last: row strips
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
             for (boolean transA : new boolean[] {false, true}) {
