@@ -49,6 +49,17 @@ final class GemmSimd {
         float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[MR * NR];
+        int[] rowStarts;
+        int rowStartsLd = -1;
+
+        /** Gather offsets of L consecutive rows of stride ld, rebuilt only when ld changes. */
+        int[] rowStarts(int ld) {
+            if (ld != rowStartsLd) {
+                rowStarts = GemmPacking.rowStarts(ld);
+                rowStartsLd = ld;
+            }
+            return rowStarts;
+        }
 
         float[] a(int size) {
             if (a.length < size) a = new float[size];
@@ -77,6 +88,7 @@ final class GemmSimd {
         int kcMax = blockDepth(k);
         float[] ap = ws.a(roundUp(Math.min(MC, m), MR) * kcMax);
         float[] bp = ws.b(roundUp(Math.min(NC, n), NR) * kcMax);
+        int[] rowStarts = ws.rowStarts(ldb);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -88,7 +100,7 @@ final class GemmSimd {
                     // B micro-panels are packed during the first A block, just before their first use.
                     float[] source = ic == 0 ? b : null;
                     macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, blockBeta, ws.tile,
-                            transB, source, bOff, ldb, pc, jc);
+                            transB, source, bOff, ldb, pc, jc, rowStarts);
                 }
             }
         }
@@ -117,7 +129,7 @@ final class GemmSimd {
                 int mc = Math.min(MC, m - ic);
                 GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
                 macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile,
-                        false, null, 0, 0, pc, j0);
+                        false, null, 0, 0, pc, j0, null);
             }
         }
     }
@@ -131,11 +143,11 @@ final class GemmSimd {
      */
     private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bIdx,
             float[] c, int cIdx, int ldc, float beta, float[] tile,
-            boolean transB, float[] bSource, int bOff, int ldb, int pc, int jc) {
+            boolean transB, float[] bSource, int bOff, int ldb, int pc, int jc, int[] rowStarts) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bPanel = bIdx + jr * kc;
-            if (bSource != null) GemmPacking.packB(transB, bSource, bOff, ldb, pc, kc, jc + jr, nr, bp, bPanel);
+            if (bSource != null) GemmPacking.packB(transB, bSource, bOff, ldb, pc, kc, jc + jr, nr, bp, bPanel, rowStarts);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int cTile = cIdx + ir * ldc + jr;
