@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code stepInference}: one step forward under {@code Grad.off()} (the online update);
  *   <li>{@code fold20}: a fold over the default history window of 20 steps, forward + backward (BPTT).
  * </ul>
- * Hidden 64 (the default d) and 256.
+ * Hidden 64 (the default d) and 256; {@code fused} compares the hand-written step kernel
+ * ({@code GruStepOp}) with the same step composed of generic ops.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +49,9 @@ public class GruStepBench {
     @Param({"1", "2"})
     public int threads;
 
+    @Param({"true", "false"})
+    public boolean fused;
+
     private GruCell gru;
     private Tensor x, h;
     private List<Tensor> xs;
@@ -57,7 +61,7 @@ public class GruStepBench {
     public void setup() {
         Parallel.setThreads(threads);
         var rng = Init.rng(20261128L);
-        gru = new GruCell(INPUT, hidden, rng);
+        gru = new GruCell(INPUT, hidden, rng).fusedKernel(fused);
         x = Init.uniform(rng, 1f, BATCH, INPUT).requiresGrad(true);
         h = Init.uniform(rng, 1f, BATCH, hidden).requiresGrad(true);
         xs = new ArrayList<>();
