@@ -14,7 +14,9 @@ import java.util.List;
  *
  * <p>Unless {@code retainGraph}, each op releases its saved state and each intermediate (non-leaf) output
  * drops its gradient right after its op has run: memory is freed as the sweep proceeds. Leaves keep
- * their accumulated gradients.
+ * their accumulated gradients. A backward through a graph already released fails with a message saying
+ * so. With {@code retainGraph} the graph and the intermediates' gradients stay (for inspection); a later
+ * pass zeroes those intermediate gradients first, so only the leaves accumulate across passes.
  */
 public final class Backward {
     private Backward() {}
@@ -28,6 +30,17 @@ public final class Backward {
             throw new IllegalArgumentException("seed has " + seed.length + " values for a root of size " + root.size());
         }
         List<Tensor> order = topologicalOrder(root);
+        for (Tensor t : order) {
+            Op op = t.creator();
+            if (op != null && op.inputs == null) {
+                throw new IllegalStateException("backward through a graph that was already released: " + op.name()
+                        + " (output " + java.util.Arrays.toString(t.shape()) + ") ran its backward before and freed its"
+                        + " saved state. Recompute the forward, or pass retainGraph=true to the first backward.");
+            }
+        }
+        // Gradients of intermediates left by an earlier retainGraph pass are stale: start them from zero so
+        // a second pass adds exactly one more copy into the leaves.
+        for (Tensor t : order) if (!t.isLeaf()) t.clearGrad();
         float[] g = root.grad();
         for (int i = 0; i < seed.length; i++) g[i] += seed[i];
         for (int i = order.size() - 1; i >= 0; i--) {

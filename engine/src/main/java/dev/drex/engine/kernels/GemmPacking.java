@@ -24,6 +24,9 @@ import jdk.incubator.vector.FloatVector;
  */
 final class GemmPacking {
 
+    /** k steps per transposing sweep: one 64-byte line of each source row. */
+    private static final int TILE = 16;
+
     private GemmPacking() {}
 
     /**
@@ -37,10 +40,14 @@ final class GemmPacking {
             int base = r * MR * kc;
             int firstRow = i0 + r * MR;
             if (!transA) {
-                // Row i of A is contiguous in p: read it once, write every MR-th slot.
-                for (int ii = 0; ii < rows; ii++) {
-                    int src = aOff + (firstRow + ii) * lda + p0;
-                    for (int p = 0; p < kc; p++) dst[base + p * MR + ii] = alpha * a[src + p];
+                // Row i of A is contiguous in p: a transpose, done TILE k steps at a time so the
+                // MR source lines and the destination lines it fills stay in L1.
+                for (int pt = 0; pt < kc; pt += TILE) {
+                    int pEnd = Math.min(kc, pt + TILE);
+                    for (int ii = 0; ii < rows; ii++) {
+                        int src = aOff + (firstRow + ii) * lda + p0;
+                        for (int p = pt; p < pEnd; p++) dst[base + p * MR + ii] = alpha * a[src + p];
+                    }
                 }
             } else {
                 // A^T stored (k, m): the MR values of one k step are contiguous in the source.
@@ -85,10 +92,14 @@ final class GemmPacking {
                     }
                 }
             } else {
-                // B^T stored (n, k): column j of op(B) is contiguous in p; write every NR-th slot.
-                for (int jj = 0; jj < cols; jj++) {
-                    int src = bOff + (firstCol + jj) * ldb + p0;
-                    for (int p = 0; p < kc; p++) dst[base + p * NR + jj] = b[src + p];
+                // B^T stored (n, k): column j of op(B) is contiguous in p; a transpose, TILE k
+                // steps at a time so the NR source lines and the destination lines stay in L1.
+                for (int pt = 0; pt < kc; pt += TILE) {
+                    int pEnd = Math.min(kc, pt + TILE);
+                    for (int jj = 0; jj < cols; jj++) {
+                        int src = bOff + (firstCol + jj) * ldb + p0;
+                        for (int p = pt; p < pEnd; p++) dst[base + p * NR + jj] = b[src + p];
+                    }
                 }
                 if (cols < NR) {
                     for (int p = 0; p < kc; p++) {

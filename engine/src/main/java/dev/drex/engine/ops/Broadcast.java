@@ -1,5 +1,7 @@
 package dev.drex.engine.ops;
 
+import dev.drex.engine.kernels.Elementwise;
+import dev.drex.engine.kernels.Reductions;
 import dev.drex.engine.tensor.Tensor;
 import java.util.Arrays;
 
@@ -42,21 +44,28 @@ enum Broadcast {
                 + Arrays.toString(a.shape()) + " (b must have a's shape, be a row (C)/(1,C), a column (R,1) of a 2-D a, or a scalar)");
     }
 
-    /** y = a o b with this broadcast, into a new tensor of a's shape. */
+    /** y = a o b with this broadcast, into a new tensor of a's shape; large inputs are split across cores. */
     Tensor forward(Tensor a, Tensor b, ArrayKernel arrays, ScalarKernel scalar) {
         Tensor y = Tensor.zeros(a.shape());
         float[] ad = a.data(), bd = b.data(), yd = y.data();
         int ao = a.offset(), bo = b.offset(), n = a.size();
         switch (this) {
-            case SAME -> arrays.run(ad, ao, bd, bo, yd, 0, n);
-            case SCALAR -> scalar.run(ad, ao, bd[bo], yd, 0, n);
+            case SAME -> Checks.forRows(n, 1, (from, to) -> arrays.run(ad, ao + from, bd, bo + from, yd, from, to - from));
+            case SCALAR -> {
+                float s = bd[bo];
+                Checks.forRows(n, 1, (from, to) -> scalar.run(ad, ao + from, s, yd, from, to - from));
+            }
             case ROW -> {
-                int c = a.colCount(), rows = a.rowCount();
-                for (int r = 0; r < rows; r++) arrays.run(ad, ao + r * c, bd, bo, yd, r * c, c);
+                int c = a.colCount();
+                Checks.forRows(a.rowCount(), c, (from, to) -> {
+                    for (int r = from; r < to; r++) arrays.run(ad, ao + r * c, bd, bo, yd, r * c, c);
+                });
             }
             case COLUMN -> {
-                int c = a.colCount(), rows = a.rowCount();
-                for (int r = 0; r < rows; r++) scalar.run(ad, ao + r * c, bd[bo + r], yd, r * c, c);
+                int c = a.colCount();
+                Checks.forRows(a.rowCount(), c, (from, to) -> {
+                    for (int r = from; r < to; r++) scalar.run(ad, ao + r * c, bd[bo + r], yd, r * c, c);
+                });
             }
         }
         return y;

@@ -1,6 +1,7 @@
 package dev.drex.engine.ops;
 
 import dev.drex.engine.autograd.Op;
+import dev.drex.engine.kernels.Elementwise;
 import dev.drex.engine.tensor.Tensor;
 import java.util.random.RandomGenerator;
 

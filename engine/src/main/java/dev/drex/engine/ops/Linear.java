@@ -2,6 +2,7 @@ package dev.drex.engine.ops;
 
 import dev.drex.engine.autograd.Op;
 import dev.drex.engine.kernels.Gemm;
+import dev.drex.engine.kernels.Reductions;
 import dev.drex.engine.tensor.Tensor;
 import java.util.Arrays;
 

@@ -1,6 +1,7 @@
 package dev.drex.engine.ops;
 
 import dev.drex.engine.autograd.Op;
+import dev.drex.engine.kernels.Elementwise;
 import dev.drex.engine.tensor.Tensor;
 
 /**
@@ -24,7 +25,7 @@ final class Relu extends Op {
     @Override
     protected void backward(Tensor out) {
         Tensor a = inputs[0];
-        float[] dy = out.grad(), y = out.data(), da = a.grad(), x = a.data();
+        float[] dy = out.grad(), da = a.grad(), x = a.data();
         int n = dy.length, xo = a.offset();
         for (int i = 0; i < n; i++) if (x[xo + i] > 0f) da[i] += dy[i];
     }

@@ -1,6 +1,7 @@
 package dev.drex.engine.ops;
 
 import dev.drex.engine.autograd.Op;
+import dev.drex.engine.kernels.Elementwise;
 import dev.drex.engine.tensor.Tensor;
 
 /**
@@ -23,9 +24,9 @@ final class Sigmoid extends Op {
 
     @Override
     protected void backward(Tensor out) {
-        Tensor a = inputs[0];
-        float[] dy = out.grad(), y = out.data(), da = a.grad(), x = a.data();
-        int n = dy.length, xo = a.offset();
+        // reads the output y (offset 0: the forward made it)
+        float[] dy = out.grad(), y = out.data(), da = inputs[0].grad();
+        int n = dy.length;
         // slope = y - y*y
         float[] slope = new float[n];
         Elementwise.mul(y, 0, y, 0, slope, 0, n);

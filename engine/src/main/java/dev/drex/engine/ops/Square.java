@@ -1,6 +1,7 @@
 package dev.drex.engine.ops;
 
 import dev.drex.engine.autograd.Op;
+import dev.drex.engine.kernels.Elementwise;
 import dev.drex.engine.tensor.Tensor;
 
 /**
@@ -24,7 +25,7 @@ final class Square extends Op {
     @Override
     protected void backward(Tensor out) {
         Tensor a = inputs[0];
-        float[] dy = out.grad(), y = out.data(), da = a.grad(), x = a.data();
+        float[] dy = out.grad(), da = a.grad(), x = a.data();
         int n = dy.length, xo = a.offset();
         float[] q = new float[n];
         Elementwise.mul(dy, 0, x, xo, q, 0, n);

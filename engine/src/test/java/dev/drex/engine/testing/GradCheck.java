@@ -35,11 +35,6 @@ public final class GradCheck {
     public static final double DEFAULT_ATOL = 1e-3;
     public static final double DEFAULT_RTOL = 1e-3;
 
-    /** Checks and counters, summed over the JVM, for the suite's summary line. */
-    private static int totalChecks;
-    private static long totalElements;
-    private static double worstAbsError;
-
     private final String op;
     private float h = DEFAULT_H;
     private double atol = DEFAULT_ATOL, rtol = DEFAULT_RTOL;
@@ -126,11 +121,6 @@ public final class GradCheck {
             }
         }
         if (elements == 0) throw new AssertionError(op + ": no input requires a gradient; nothing was checked");
-        synchronized (GradCheck.class) {
-            totalChecks++;
-            totalElements += elements;
-            worstAbsError = Math.max(worstAbsError, maxAbs);
-        }
         System.out.printf("GradCheck %-48s %5d elements  max |a-n| %.2e  max ratio %.3f%n", op, elements, maxAbs, maxRatio);
         return new Result(op, elements, maxAbs, maxRatio);
     }
@@ -164,11 +154,5 @@ public final class GradCheck {
             flat = shape[d] == 0 ? 0 : flat / shape[d];
         }
         return idx;
-    }
-
-    /** "N checks, M elements, worst |a-n|" over every check run so far in this JVM. */
-    public static synchronized String summary() {
-        return String.format("GradCheck summary: %d checks, %d elements, worst |analytic - numeric| %.2e",
-                totalChecks, totalElements, worstAbsError);
     }
 }
