@@ -46,7 +46,10 @@ public final class SafetensorsWriter {
     private final Map<String, Pending> tensors = new TreeMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
-    /** Adds a tensor held in memory; {@code values.length} must equal the shape product. */
+    /**
+     * Adds a tensor held in memory; {@code values.length} must equal the shape product. The array is
+     * not copied: it is read when {@link #write} runs.
+     */
     public SafetensorsWriter add(String name, int[] shape, float[] values) {
         long n = elementCount(name, shape);
         if (values.length != n) {
