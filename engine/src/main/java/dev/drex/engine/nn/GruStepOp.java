@@ -1,6 +1,7 @@
 package dev.drex.engine.nn;
 
 import dev.drex.engine.autograd.Op;
+import dev.drex.engine.kernels.Elementwise;
 import dev.drex.engine.kernels.Gemm;
 import dev.drex.engine.tensor.Tensor;
 
@@ -25,6 +26,7 @@ import dev.drex.engine.tensor.Tensor;
  *   dxp += [dz_pre | dg_pre | dc_pre];  dh += [dz_pre | dg_pre] rzg;  d rzg += [dz_pre | dg_pre]^T h
  * </pre>
  *
+ * The gate arithmetic runs row by row through the SIMD {@link Elementwise} kernels (sigmoid, tanh).
  * Saved for backward: the gates s (unmasked), g, c and the product g*h, (B, 4H) floats in all.
  */
 final class GruStepOp extends Op {
@@ -53,32 +55,25 @@ final class GruStepOp extends Op {
         float[] gates = new float[b * 4 * hs];
         for (int r = 0; r < b; r++) {
             int p = r * 2 * hs, q = r * 4 * hs, xr = xo + r * 3 * hs, hr = ho + r * hs;
-            for (int j = 0; j < hs; j++) {
-                gates[q + j] = sigmoid(xd[xr + j] + pre[p + j]);
-                float g = sigmoid(xd[xr + hs + j] + pre[p + hs + j]);
-                gates[q + hs + j] = g;
-                gates[q + 3 * hs + j] = g * hd[hr + j];
-            }
+            Elementwise.add(xd, xr, pre, p, pre, p, 2 * hs);                  // [z_pre | g_pre]
+            Elementwise.sigmoid(pre, p, gates, q, 2 * hs);                    // [s | g]
+            Elementwise.mul(gates, q + hs, hd, hr, gates, q + 3 * hs, hs);    // g * h
         }
         // candidate pre-activation: (g h) rc^T  (B, H), into pre's first B*H floats
         Gemm.sgemm(false, true, b, hs, hs, 1f, gates, 3 * hs, 4 * hs, rc.data(), rc.offset(), hs, 0f, pre, 0, hs);
         Tensor out = Tensor.zeros(b, hs);
         float[] od = out.data();
         for (int r = 0; r < b; r++) {
-            int q = r * 4 * hs, xr = xo + r * 3 * hs, hr = ho + r * hs;
-            float m = mask == null ? 1f : mask[r];
-            for (int j = 0; j < hs; j++) {
-                float c = (float) Math.tanh(xd[xr + 2 * hs + j] + pre[r * hs + j]);
-                gates[q + 2 * hs + j] = c;
-                float hv = hd[hr + j];
-                od[r * hs + j] = hv + m * gates[q + j] * (c - hv);
-            }
+            int q = r * 4 * hs, xr = xo + r * 3 * hs, hr = ho + r * hs, o = r * hs;
+            Elementwise.add(xd, xr + 2 * hs, pre, o, pre, o, hs);
+            Elementwise.tanh(pre, o, gates, q + 2 * hs, hs);                  // c
+            // h' = h + m s (c - h)
+            Elementwise.sub(gates, q + 2 * hs, hd, hr, od, o, hs);
+            Elementwise.mul(od, o, gates, q, od, o, hs);
+            if (mask != null && mask[r] != 1f) Elementwise.scale(od, o, mask[r], od, o, hs);
+            Elementwise.add(od, o, hd, hr, od, o, hs);
         }
         return Op.recording(xp, h, rzg, rc) ? out.recordedBy(new GruStepOp(xp, h, rzg, rc, mask, gates, b, hs)) : out;
-    }
-
-    private static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
     }
 
     @Override
