@@ -25,13 +25,16 @@ import java.util.random.RandomGenerator;
  * <p>Fusion: a step concatenates {@code [W_z; W_g; W_c]} (3H, in) and {@code [R_z; R_g]} (2H, H), so the
  * three input projections are ONE GEMM and the two recurrent gate projections another; {@code R_c} needs
  * {@code g * h} and stays separate. {@link #fold} does the concatenation once per sequence and projects
- * the inputs of ALL steps with one GEMM (T*B, in) x (in, 3H) before the recurrence. Gradients flow back
- * through the concatenations into the named matrices, so BPTT over any length is ordinary autodiff.
+ * the inputs of ALL steps with one GEMM (T*B, in) x (in, 3H) before the recurrence. The recurrence itself
+ * is one graph node per step ({@link GruStepOp}: two GEMMs and the gate arithmetic forward, a hand-written
+ * backward), tested equal to the composed generic ops. Gradients flow back through the concatenations
+ * into the named matrices, so BPTT over any length is ordinary autodiff.
  */
 public final class GruCell extends Module {
     private final int inputSize;
     private final int hiddenSize;
     private final Tensor wz, wg, wc, rz, rg, rc, bz, bg, bc;
+    private boolean fusedKernel = true;
 
     public GruCell(int inputSize, int hiddenSize, RandomGenerator rng) {
         if (inputSize < 1 || hiddenSize < 1) {
@@ -57,6 +60,15 @@ public final class GruCell extends Module {
 
     public int hiddenSize() {
         return hiddenSize;
+    }
+
+    /**
+     * Chooses how the recurrent part of a step runs: as one {@link GruStepOp} with a hand-written backward
+     * (default), or as a chain of generic ops (for tests and benchmarks; same math).
+     */
+    public GruCell fusedKernel(boolean on) {
+        this.fusedKernel = on;
+        return this;
     }
 
     /** One step: {@code x (B, in), h (B, H) -> h' (B, H)}. */
@@ -124,27 +136,32 @@ public final class GruCell extends Module {
 
     /**
      * The step given the input projection {@code xp = [W_z x + b_z, W_g x + b_g, W_c x + b_c]} (B, 3H) and
-     * the fused {@code [R_z; R_g]} (2H, H). {@code mask} (B, 1) or null scales the update per row.
+     * the fused {@code [R_z; R_g]} (2H, H). {@code mask} (B) of 0/1, or null, scales the update per row.
      */
-    private Tensor recur(Tensor xp, Tensor h, Tensor rzg, Tensor mask) {
+    private Tensor recur(Tensor xp, Tensor h, Tensor rzg, float[] mask) {
+        return fusedKernel ? GruStepOp.apply(xp, h, rzg, rc, mask) : recurComposed(xp, h, rzg, mask);
+    }
+
+    /** {@link #recur} as a chain of generic ops. */
+    private Tensor recurComposed(Tensor xp, Tensor h, Tensor rzg, float[] mask) {
         int hs = hiddenSize;
         Tensor[] xParts = F.split(xp, 1, hs, hs, hs);           // 3 x (B, H)
         Tensor[] hParts = F.split(F.matmul(h, rzg, false, true), 1, hs, hs); // h [R_z; R_g]^T -> 2 x (B, H)
         Tensor z = F.sigmoid(F.add(xParts[0], hParts[0]));
         Tensor g = F.sigmoid(F.add(xParts[1], hParts[1]));
         Tensor c = F.tanh(F.add(xParts[2], F.matmul(F.mul(g, h), rc, false, true)));
-        if (mask != null) z = F.mul(z, mask);                   // column broadcast (B, 1): frozen rows get z = 0
+        if (mask != null) z = F.mul(z, Tensor.of(mask.clone(), mask.length, 1)); // column broadcast: frozen rows get z = 0
         return F.add(h, F.mul(z, F.sub(c, h)));                 // (1 - z) h + z c
     }
 
-    /** The (B, 1) 0/1 mask of rows still active at step t, or null when all are. */
-    private static Tensor mask(int[] lengths, int t) {
+    /** The 0/1 mask (B) of rows still active at step t, or null when all are. */
+    private static float[] mask(int[] lengths, int t) {
         if (lengths == null) return null;
         boolean all = true;
         for (int len : lengths) all &= t < len;
         if (all) return null;
-        Tensor m = Tensor.zeros(lengths.length, 1);
-        for (int b = 0; b < lengths.length; b++) if (t < lengths[b]) m.data()[b] = 1f;
+        float[] m = new float[lengths.length];
+        for (int b = 0; b < lengths.length; b++) if (t < lengths[b]) m[b] = 1f;
         return m;
     }
 

@@ -128,6 +128,38 @@ public abstract class Module {
         for (Tensor t : namedParameters().values()) t.zeroGrad();
     }
 
+    // ---------------------------------------------------------------- in-memory snapshots
+
+    /** Copies of every parameter's values, by dotted name (e.g. to keep the best weights during training). */
+    public final Map<String, float[]> snapshot() {
+        LinkedHashMap<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : namedParameters().entrySet()) out.put(e.getKey(), e.getValue().toArray());
+        return out;
+    }
+
+    /**
+     * Copies values taken by {@link #snapshot()} back into the parameters. The names must match exactly and
+     * every length must agree; nothing is copied otherwise, and the error names the parameter.
+     */
+    public final void restore(Map<String, float[]> values) {
+        Map<String, Tensor> params = namedParameters();
+        for (String name : values.keySet()) {
+            if (!params.containsKey(name)) throw new IllegalArgumentException("restore: unexpected parameter '" + name + "'");
+        }
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            float[] v = values.get(e.getKey());
+            if (v == null) throw new IllegalArgumentException("restore: parameter '" + e.getKey() + "' is missing");
+            if (v.length != e.getValue().size()) {
+                throw new IllegalArgumentException("restore: parameter '" + e.getKey() + "' has " + v.length + " values, expected "
+                        + e.getValue().size());
+            }
+        }
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            Tensor t = e.getValue();
+            System.arraycopy(values.get(e.getKey()), 0, t.data(), t.offset(), t.size());
+        }
+    }
+
     // ---------------------------------------------------------------- training flag
 
     /** Sets the training flag on this module and all its descendants. */

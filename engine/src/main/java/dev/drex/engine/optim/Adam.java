@@ -20,7 +20,7 @@ import java.util.Map;
  * which is {@code w -= lr * mHat / (sqrt(vHat) + eps)} with {@code mHat = m/bc1}, {@code vHat = v/bc2}.
  * Hyper-parameters are doubles (as PyTorch's Python floats): {@code 1 - beta2} is formed in double, then
  * rounded to float, so {@code 0.999} gives a float {@code 0.001} and not {@code 1 - 0.999f}. Moments and
- * the loop are float; the bias corrections are computed in double once per step.
+ * the loop ({@link AdamKernel}, SIMD) are float; the bias corrections are computed in double once per step.
  * State keys: {@code m.<name>} and {@code v.<name>}.
  */
 public final class Adam extends Optimizer {
@@ -91,26 +91,8 @@ public final class Adam extends Optimizer {
         float stepSize = (float) (learningRate / bc1);
         float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
         float decay = (float) (1 - learningRate * config.weightDecay());
-        adamKernel(w, off, g, m[index], v[index], n, (float) config.beta1(), (float) (1 - config.beta1()),
+        AdamKernel.update(w, off, g, m[index], v[index], n, (float) config.beta1(), (float) (1 - config.beta1()),
                 (float) config.beta2(), (float) (1 - config.beta2()), (float) config.eps(), stepSize, invSqrtBc2, decay);
-    }
-
-    /**
-     * The update loop over one flat parameter: {@code w[off+i] *= decay}, then the moment updates and
-     * {@code w[off+i] -= stepSize * m[i] / (sqrt(v[i]) * invSqrtBc2 + eps)} for {@code i < n}.
-     * Modifies {@code w}, {@code m}, {@code v}.
-     */
-    static void adamKernel(float[] w, int off, float[] g, float[] m, float[] v, int n, float beta1, float oneMinusB1,
-            float beta2, float oneMinusB2, float eps, float stepSize, float invSqrtBc2, float decay) {
-        for (int i = 0; i < n; i++) {
-            float gi = g[i];
-            float mi = beta1 * m[i] + oneMinusB1 * gi;
-            float vi = beta2 * v[i] + oneMinusB2 * gi * gi;
-            m[i] = mi;
-            v[i] = vi;
-            float wi = w[off + i] * decay;
-            w[off + i] = wi - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + eps);
-        }
     }
 
     @Override

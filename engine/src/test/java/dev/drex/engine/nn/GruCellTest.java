@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.drex.engine.tensor.Init;
 import dev.drex.engine.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,43 @@ class GruCellTest {
         assertArrayEquals(refOut, out.toArray(), 1e-6f);
         out.backward(seed);
         all.forEach((k, t) -> assertArrayEquals(refGrads.get(k), t.grad(), 1e-5f, k));
+    }
+
+    /** Runs {@code f}, backpropagates {@code seed}, returns [output, grad of each tensor of wrt...]. */
+    private static List<float[]> outputAndGradients(java.util.function.Supplier<Tensor> f, Map<String, Tensor> wrt, float[] seed) {
+        wrt.values().forEach(Tensor::clearGrad);
+        Tensor out = f.get();
+        out.backward(seed);
+        List<float[]> r = new ArrayList<>();
+        r.add(out.toArray());
+        wrt.values().forEach(t -> r.add(t.grad().clone()));
+        return r;
+    }
+
+    @Test
+    void fusedStepKernelEqualsComposedOpsInValueAndGradient() {
+        int[][] shapes = {{1, 1, 1}, {3, 5, 4}, {17, 8, 33}}; // batch, in, hidden
+        for (int[] sh : shapes) {
+            int batch = sh[0], in = sh[1], hidden = sh[2];
+            GruCell gru = randomCell(in, hidden, 70 + hidden);
+            Tensor h0 = LayersTest.input("h0", 71, batch, hidden);
+            List<Tensor> xs = inputs(6, batch, in, 72);
+            int[] lengths = new int[batch];
+            for (int b = 0; b < batch; b++) lengths[b] = (b * 5) % 7; // 0..6, some full, some empty
+            Map<String, Tensor> wrt = LayersTest.with(gru.namedParameters(), withInputs(h0, xs));
+            float[] seed = Init.uniform(Init.rng(73), 1f, batch, hidden).toArray();
+            for (int[] lens : new int[][] {null, lengths}) {
+                List<float[]> fused = outputAndGradients(() -> gru.fusedKernel(true).fold(h0, xs, lens), wrt, seed);
+                List<float[]> composed = outputAndGradients(() -> gru.fusedKernel(false).fold(h0, xs, lens), wrt, seed);
+                String what = Arrays.toString(sh) + (lens == null ? " unmasked" : " masked");
+                assertArrayEquals(composed.get(0), fused.get(0), 1e-6f, what + " output");
+                List<String> names = new ArrayList<>(wrt.keySet());
+                for (int k = 0; k < names.size(); k++) {
+                    assertArrayEquals(composed.get(k + 1), fused.get(k + 1), 2e-5f, what + " d/d" + names.get(k));
+                }
+            }
+            gru.fusedKernel(true);
+        }
     }
 
     @Test

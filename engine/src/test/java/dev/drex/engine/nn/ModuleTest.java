@@ -92,4 +92,22 @@ class ModuleTest {
         t.train(true);
         assertTrue(t.left.isTraining());
     }
+
+    @Test
+    void snapshotAndRestoreKeepTheBestWeights() {
+        Tree t = new Tree();
+        t.left.a.data()[2] = 7f;
+        var best = t.snapshot();
+        t.left.a.data()[2] = -1f;
+        t.middle.data()[0] = 5f;
+        t.restore(best);
+        assertEquals(7f, t.left.a.get(0, 2));
+        assertEquals(0f, t.middle.get(0));
+        best.put("middle", new float[3]);
+        var e = assertThrows(IllegalArgumentException.class, () -> t.restore(best));
+        assertTrue(e.getMessage().contains("'middle'"), e.getMessage());
+        best.remove("middle");
+        e = assertThrows(IllegalArgumentException.class, () -> t.restore(best));
+        assertTrue(e.getMessage().contains("'middle' is missing"), e.getMessage());
+    }
 }
