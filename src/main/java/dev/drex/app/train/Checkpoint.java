@@ -72,32 +72,41 @@ public final class Checkpoint {
         }
     }
 
-    /**
-     * Loads the committed checkpoint into {@code model} and {@code optimizer}, fills {@code best} with the
-     * best parameters, and returns the state. Fails, naming the file, on any mismatch.
-     */
-    public static State load(Path dir, Module model, Optimizer optimizer, Map<String, float[]> best) throws IOException {
-        String name = Files.readString(dir.resolve("LATEST"), StandardCharsets.UTF_8).trim();
-        Path epochDir = dir.resolve(name);
-        if (!name.startsWith("epoch-") || !Files.isDirectory(epochDir)) {
-            throw new CheckpointFormatException(dir.resolve("LATEST") + ": names '" + name + "', which is not an epoch directory");
-        }
-        State state;
+    /** The committed checkpoint's state.json (read first, so a mismatched run fails before any tensor is read). */
+    public static State readState(Path dir) throws IOException {
+        Path epochDir = committedEpoch(dir);
         try {
-            state = JSON.readValue(Files.readAllBytes(epochDir.resolve("state.json")), State.class);
+            return JSON.readValue(Files.readAllBytes(epochDir.resolve("state.json")), State.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new CheckpointFormatException(epochDir.resolve("state.json") + ": " + e.getOriginalMessage(), e);
         }
-        ParameterIO.load(model, epochDir.resolve("params.safetensors"));
-        ParameterIO.loadOptimizer(optimizer, epochDir.resolve("optimizer.safetensors"));
+    }
+
+    /**
+     * Loads the committed checkpoint's tensors into {@code model} and {@code optimizer} and fills {@code best}
+     * with the best parameters. Fails, naming the file and every mismatched tensor, before changing anything
+     * if a file does not match.
+     */
+    public static void loadTensors(Path dir, Module model, Optimizer optimizer, Map<String, float[]> best) throws IOException {
+        Path epochDir = committedEpoch(dir);
         Map<String, Tensor> bestTensors = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
             bestTensors.put(e.getKey(), Tensor.zeros(e.getValue().shape()));
         }
         ParameterIO.load(bestTensors, epochDir.resolve("best.safetensors"));
+        ParameterIO.load(model, epochDir.resolve("params.safetensors"));
+        ParameterIO.loadOptimizer(optimizer, epochDir.resolve("optimizer.safetensors"));
         best.clear();
         bestTensors.forEach((k, t) -> best.put(k, t.toArray()));
-        return state;
+    }
+
+    private static Path committedEpoch(Path dir) throws IOException {
+        String name = Files.readString(dir.resolve("LATEST"), StandardCharsets.UTF_8).trim();
+        Path epochDir = dir.resolve(name);
+        if (!name.startsWith("epoch-") || !Files.isDirectory(epochDir)) {
+            throw new CheckpointFormatException(dir.resolve("LATEST") + ": names '" + name + "', which is not an epoch directory");
+        }
+        return epochDir;
     }
 
     private static Map<String, Tensor> asTensors(Map<String, float[]> values, Module model) {

@@ -80,7 +80,7 @@ public final class Trainer {
         int epoch = 0, bestEpoch = 0;
         double[] bestScore = null;
         if (resume && Checkpoint.exists(checkpointDir)) {
-            Checkpoint.State s = Checkpoint.load(checkpointDir, model, adam, best);
+            Checkpoint.State s = Checkpoint.readState(checkpointDir);
             if (!s.config().equals(config)) {
                 throw new IllegalStateException("checkpoint " + checkpointDir + " was written with another config:\n" + s.config().toJson()
                         + "\nthis run:\n" + config.toJson());
@@ -88,6 +88,7 @@ public final class Trainer {
             if (!s.splitSha256().equals(splitHash)) {
                 throw new IllegalStateException("checkpoint " + checkpointDir + " belongs to split " + s.splitSha256() + ", not " + splitHash);
             }
+            Checkpoint.loadTensors(checkpointDir, model, adam, best);
             epoch = s.epoch();
             bestEpoch = s.bestEpoch();
             bestScore = s.bestScore();
