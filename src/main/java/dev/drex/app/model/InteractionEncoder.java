@@ -70,40 +70,33 @@ public final class InteractionEncoder extends Module {
     private Tensor textSlot(int[] ks, ReviewVectors reviews) {
         int n = ks.length;
         LemmaMatrix[] m = new LemmaMatrix[n];
-        int present = 0, rows = 0;
+        int present = 0;
         for (int j = 0; j < n; j++) {
             m[j] = reviews.get(ks[j]);
             if (m[j] != null) {
                 if (m[j].dim() != dim) throw new IllegalStateException("review of interaction " + ks[j] + " has vectors of width " + m[j].dim() + ", expected " + dim);
                 present++;
-                rows += m[j].rows();
             }
         }
         if (present == 0) return Tensor.zeros(n, d);
-        Tensor h = Tensor.zeros(rows, dim);   // H (N, dim): every present review's lemma vectors, stacked
-        int[] starts = new int[present];
+        float[][] mats = new float[present][];
+        int[] rows = new int[present];
         int[] gather = new int[n];            // row of x_text for each k; `present` = the zero row
-        int r = 0, s = 0;
+        int s = 0;
         for (int j = 0; j < n; j++) {
             if (m[j] == null) {
                 gather[j] = present;
                 continue;
             }
-            starts[s] = r;
+            mats[s] = m[j].vectors();
+            rows[s] = m[j].rows();
             gather[j] = s++;
-            System.arraycopy(m[j].vectors(), 0, h.data(), r * dim, m[j].vectors().length);
-            r += m[j].rows();
         }
-        Tensor pooled = F.attentionPool(h, scores(h), starts);      // (R, dim)
-        Tensor xText = F.linear(pooled, wt, bt);                     // (R, d)
+        Tensor u = F.matmul(q.reshape(1, d), wt);                    // u = W_t^T q: (1, d) x (d, dim) -> (1, dim)
+        Tensor pooled = ReviewAttention.apply(u, mats, rows, dim);   // p_r = sum_j a_j h_j: (R, dim)
+        Tensor xText = F.linear(pooled, wt, bt);                     // W_t p + b_t: (R, d)
         if (present == n) return xText;
         return F.gatherRows(F.concat(0, xText, Tensor.zeros(1, d)), gather);
-    }
-
-    /** s = H (W_t^T q): (N, dim) -> (N, 1). */
-    private Tensor scores(Tensor h) {
-        Tensor u = F.matmul(q.reshape(1, d), wt);                    // (1, d) x (d, dim) -> (1, dim)
-        return F.matmul(h, u, false, true);                          // (N, dim) x (dim, 1) -> (N, 1)
     }
 
     /** x_rate of each k, zero rows where the rating is hidden: (D, d). */
@@ -131,8 +124,8 @@ public final class InteractionEncoder extends Module {
     /** The attention weights a_j over review {@code m}'s lemmas (no graph): what explanations accumulate. */
     public float[] attention(LemmaMatrix m) {
         try (var off = Grad.off()) {
-            Tensor h = Tensor.of(m.vectors(), m.rows(), dim);
-            return F.attentionWeights(scores(h), null).toArray();
+            Tensor u = F.matmul(q.reshape(1, d), wt);
+            return ReviewAttention.weights(u.toArray(), m.vectors(), m.rows(), dim);
         }
     }
 }
