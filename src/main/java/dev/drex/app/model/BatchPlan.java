@@ -10,8 +10,9 @@ import java.util.Arrays;
  *
  * <pre>
  *   distinct (D)                      train interactions whose features x the batch needs
- *   userSteps, userGather (T_u * B)   step-major: row t*B + b = index into distinct of u_b's t-th history
- *                                     interaction (oldest first), 0 past the end (masked by userLengths)
+ *   userFold                          the packed layout of the user fold ({@link PackedGruFold.Layout}):
+ *                                     rows sorted by history length, step by step the distinct-indices of
+ *                                     the active rows' t-th history interaction (oldest first)
  *   userLengths (B)                   history lengths, each <= window
  *   (item* likewise)
  *   userRows: starts (B), cols, vals  R_u / 5 without the target's own rating (cols are item ids)
@@ -22,23 +23,23 @@ public final class BatchPlan {
     public final int[] users, items;
     public final int[] distinct;
     public final int userSteps, itemSteps;
-    public final int[] userGather, itemGather;
+    final PackedGruFold.Layout userFold, itemFold;
     public final int[] userLengths, itemLengths;
     public final SparseRows userRows, itemRows;
 
     /** Batch rows of a sparse matrix: segment b is entries [starts[b], starts[b+1]). */
     public record SparseRows(int[] starts, int[] cols, float[] vals) {}
 
-    private BatchPlan(int[] users, int[] items, int[] distinct, int userSteps, int[] userGather, int[] userLengths,
-                      int itemSteps, int[] itemGather, int[] itemLengths, SparseRows userRows, SparseRows itemRows) {
+    private BatchPlan(int[] users, int[] items, int[] distinct, PackedGruFold.Layout userFold, int[] userLengths,
+                      PackedGruFold.Layout itemFold, int[] itemLengths, SparseRows userRows, SparseRows itemRows) {
         this.users = users;
         this.items = items;
         this.distinct = distinct;
-        this.userSteps = userSteps;
-        this.userGather = userGather;
+        this.userFold = userFold;
+        this.userSteps = userFold == null ? 0 : userFold.steps();
         this.userLengths = userLengths;
-        this.itemSteps = itemSteps;
-        this.itemGather = itemGather;
+        this.itemFold = itemFold;
+        this.itemSteps = itemFold == null ? 0 : itemFold.steps();
         this.itemLengths = itemLengths;
         this.userRows = userRows;
         this.itemRows = itemRows;
@@ -61,8 +62,7 @@ public final class BatchPlan {
 
         int[] distinct = new int[0];
         int[] uLen = new int[b], iLen = new int[b];
-        int[] uGather = new int[0], iGather = new int[0];
-        int uSteps = 0, iSteps = 0;
+        PackedGruFold.Layout uFold = null, iFold = null;
         if (folds && window > 0) {
             int[][] uHist = new int[b][], iHist = new int[b][];
             int[] buf = new int[window];
@@ -71,8 +71,6 @@ public final class BatchPlan {
                 uHist[j] = Arrays.copyOf(buf, uLen[j]);
                 iLen[j] = history.lastWindow(history.ofItem(items[j]), exclude[j], window, buf);
                 iHist[j] = Arrays.copyOf(buf, iLen[j]);
-                uSteps = Math.max(uSteps, uLen[j]);
-                iSteps = Math.max(iSteps, iLen[j]);
             }
             // distinct history interactions, numbered in order of first appearance
             java.util.HashMap<Integer, Integer> slot = new java.util.HashMap<>();
@@ -90,8 +88,8 @@ public final class BatchPlan {
                 }
             }
             distinct = Arrays.copyOf(list, count);
-            uGather = gatherIndex(uHist, uSteps, slot);
-            iGather = gatherIndex(iHist, iSteps, slot);
+            uFold = PackedGruFold.layout(uHist, slot::get);
+            iFold = PackedGruFold.layout(iHist, slot::get);
         }
         SparseRows uRows = null, iRows = null;
         if (rows) {
@@ -99,16 +97,7 @@ public final class BatchPlan {
             uRows = sparseRows(history, users, exclude, true, data);
             iRows = sparseRows(history, items, exclude, false, data);
         }
-        return new BatchPlan(users.clone(), items.clone(), distinct, uSteps, uGather, uLen, iSteps, iGather, iLen, uRows, iRows);
-    }
-
-    private static int[] gatherIndex(int[][] hists, int steps, java.util.Map<Integer, Integer> slot) {
-        int b = hists.length;
-        int[] g = new int[steps * b];
-        for (int j = 0; j < b; j++) {
-            for (int t = 0; t < hists[j].length; t++) g[t * b + j] = slot.get(hists[j][t]);
-        }
-        return g;
+        return new BatchPlan(users.clone(), items.clone(), distinct, uFold, uLen, iFold, iLen, uRows, iRows);
     }
 
     /** R_u / 5 (ofUser, cols = items) or R^T_i / 5 (cols = users), each without its excluded interaction. */

@@ -119,8 +119,8 @@ public final class DrexModel extends Module implements dev.drex.app.model.Rating
             Tensor x = encoder.forward(plan.distinct, inputs, timing);           // (D, d)
             if (config.dropoutX() > 0) x = F.dropout(x, config.dropoutX(), dropoutRng, training);
             long t2 = System.nanoTime();
-            hu = fold(userGru, h0u, x, plan.userGather, plan.userSteps, plan.userLengths);
-            hi = fold(itemGru, h0i, x, plan.itemGather, plan.itemSteps, plan.itemLengths);
+            hu = PackedGruFold.fold(userGru, h0u, x, plan.userFold);
+            hi = PackedGruFold.fold(itemGru, h0i, x, plan.itemFold);
             if (timing != null) timing.add(Phase.FOLDS, System.nanoTime() - t2);
         }
         long t3 = System.nanoTime();
@@ -130,16 +130,6 @@ public final class DrexModel extends Module implements dev.drex.app.model.Rating
         Tensor penalty = F.scale(F.add(F.sum(F.square(h0u)), F.sum(F.square(h0i))), 1f / b);
         if (timing != null) timing.add(Phase.HEAD, (System.nanoTime() - t3) + (t1 - t0));
         return new Output(rhat, penalty);
-    }
-
-    /** The batched fold: xs[t] = rows {@code gather[t*B .. (t+1)*B)} of x; rows past a length are masked. */
-    private static Tensor fold(GruCell gru, Tensor h0, Tensor x, int[] gather, int steps, int[] lengths) {
-        if (steps == 0) return h0;
-        int b = h0.dim(0);
-        Tensor all = F.gatherRows(x, gather);                                   // (T*B, d), step-major
-        List<Tensor> xs = new ArrayList<>(steps);
-        for (int t = 0; t < steps; t++) xs.add(all.rows(t * b, (t + 1) * b));
-        return gru.fold(h0, xs, lengths);
     }
 
     // ---------------------------------------------------------------- prediction
