@@ -209,6 +209,23 @@ public final class DrexModel extends Module implements dev.drex.app.model.Rating
         return step(userGru, hu, k);
     }
 
+    /**
+     * The online update for a new interaction given directly: its review's lemma vectors (null if none) and
+     * its rating (0 if none).
+     */
+    public float[] updateUserState(float[] hu, dev.drex.app.features.ReviewVectors.LemmaMatrix review, int rating) {
+        try (var off = Grad.off()) {
+            return userGru.step(encoder.encode(review, rating), Tensor.of(hu.clone(), 1, config.d())).toArray();
+        }
+    }
+
+    /** The item-side online update for a new interaction given directly. */
+    public float[] updateItemState(float[] hi, dev.drex.app.features.ReviewVectors.LemmaMatrix review, int rating) {
+        try (var off = Grad.off()) {
+            return itemGru.step(encoder.encode(review, rating), Tensor.of(hi.clone(), 1, config.d())).toArray();
+        }
+    }
+
     /** The item-side online update h_i' = GRU_item step(h_i, x_new). */
     public float[] updateItemState(float[] hi, int k) {
         return step(itemGru, hi, k);

@@ -115,6 +115,27 @@ public final class InteractionEncoder extends Module {
         return anyHidden ? F.mul(x, mask) : x;
     }
 
+    /**
+     * x (1, d) of one interaction given directly (online use: a review and rating not in the dataset).
+     * {@code review} null or {@code rating} 0 marks that modality missing; at least one must be present.
+     */
+    public Tensor encode(LemmaMatrix review, int rating) {
+        if (rating < 0 || rating > 5) throw new IllegalArgumentException("rating must be 1..5, or 0 for none; got " + rating);
+        boolean hasText = useReviews && review != null, hasRating = useRatings && rating > 0;
+        if (!hasText && !hasRating) throw new IllegalArgumentException("an interaction needs a review or a rating this model uses");
+        if (hasText && review.dim() != dim) throw new IllegalArgumentException("review vectors of width " + review.dim() + ", expected " + dim);
+        Tensor text = hasText
+                ? F.linear(ReviewAttention.apply(F.matmul(q.reshape(1, d), wt), new float[][] {review.vectors()}, new int[] {review.rows()}, dim), wt, bt)
+                : Tensor.zeros(1, d);
+        Tensor rate = Tensor.zeros(1, d);
+        if (hasRating) {
+            Tensor onehot = Tensor.zeros(1, 5);
+            onehot.data()[rating - 1] = 1f;
+            rate = F.linear(onehot, wr, br);
+        }
+        return F.linear(F.concat(1, text, rate), wf, bf);
+    }
+
     /** True when k has a modality this encoder uses. */
     public boolean usable(int k, DrexInputs inputs) {
         return (useReviews && inputs.reviews() != null && inputs.reviews().get(k) != null)

@@ -62,6 +62,10 @@ class AblationAndOnlineTest {
         float[] h = m.namedParameters().get("U").rows(a, a + 1).toArray();
         for (int k : hist) h = m.updateUserState(h, k);
         assertArrayEquals(m.userState(a), h, 1e-6f, "three online steps from U_A = the fold over A's history");
+        // the same step from the review and rating given directly (a new interaction outside the dataset)
+        float[] h0 = m.namedParameters().get("U").rows(a, a + 1).toArray();
+        int k0 = hist[0];
+        assertArrayEquals(m.updateUserState(h0, k0), m.updateUserState(h0, tiny.vectors.get(k0), d.rating(k0)), 1e-6f);
         // a prediction for a pair not in train equals the one from the states
         int z = d.itemIndex("y");
         int b = d.userIndex("B");
