@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * {@code userGru.*}, {@code itemGru.*}, {@code head1.*}, {@code head2.*}.
  * Ablations (config): noReviews / noRatings zero a slot of x; noGru uses the initial vectors directly.
  */
-public final class DrexModel extends Module implements dev.drex.app.model.RatingPredictor {
+public final class DrexModel extends Module implements RatingPredictor {
     private final DrexConfig config;
     private final DrexInputs inputs;
     private final TrainHistory history;

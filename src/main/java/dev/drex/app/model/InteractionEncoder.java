@@ -49,8 +49,9 @@ public final class InteractionEncoder extends Module {
     }
 
     /**
-     * x of the interactions {@code ks} (D) -> (D, d). Reviews are read from {@code reviews}; ratings from
-     * {@code inputs}. Every k must have at least one modality (the caller skips the others).
+     * x of the interactions {@code ks} (D) -> (D, d), their reviews and ratings read from {@code inputs}.
+     * Every k should have at least one modality ({@link TrainHistory} skips the others); {@code timing}
+     * (may be null) collects the time of the review and the rating/fusion parts.
      */
     public Tensor forward(int[] ks, DrexInputs inputs, Timing timing) {
         int n = ks.length;
