@@ -2,7 +2,6 @@ package dev.drex.app.model;
 
 import dev.drex.engine.kernels.Simd;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,7 +23,10 @@ final class AttentionKernels {
         for (; i < bound; i += S.length()) {
             acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        // lanes summed in lane order, not with reduceLanes(ADD): its order is unspecified and differs between
+        // the interpreter and C2, which would make the same run give different bits before and after warm-up
+        float s = 0;
+        for (int l = 0; l < S.length(); l++) s += acc.lane(l);
         for (; i < n; i++) s += a[aOff + i] * b[bOff + i];
         return s;
     }

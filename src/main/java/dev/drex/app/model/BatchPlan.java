@@ -55,10 +55,18 @@ public final class BatchPlan {
      * is left out of its own histories and rows.
      */
     public static BatchPlan build(TrainHistory history, int[] users, int[] items, int window, boolean folds, boolean rows) {
+        return build(history, users, items, window, folds, rows, true);
+    }
+
+    /**
+     * As above; {@code excludeTargets} false plans the users' and items' FULL train histories (the states
+     * used for every pair that is not a train interaction), whatever the pairs.
+     */
+    static BatchPlan build(TrainHistory history, int[] users, int[] items, int window, boolean folds, boolean rows, boolean excludeTargets) {
         int b = users.length;
         if (items.length != b) throw new IllegalArgumentException(b + " users but " + items.length + " items");
         int[] exclude = new int[b];
-        for (int j = 0; j < b; j++) exclude[j] = history.trainInteraction(users[j], items[j]);
+        for (int j = 0; j < b; j++) exclude[j] = excludeTargets ? history.trainInteraction(users[j], items[j]) : -1;
 
         int[] distinct = new int[0];
         int[] uLen = new int[b], iLen = new int[b];

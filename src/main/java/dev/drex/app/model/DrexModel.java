@@ -103,7 +103,18 @@ public final class DrexModel extends Module implements RatingPredictor {
      * {@code training} turns dropout on; {@code timing} (may be null) collects the time per phase.
      */
     public Output forward(BatchPlan plan, boolean training, Timing timing) {
-        int b = plan.size();
+        States s = states(plan, training, timing);
+        long t0 = System.nanoTime();
+        Tensor rhat = head(s.hu(), s.hi(), training);
+        Tensor penalty = F.scale(F.add(F.sum(F.square(s.h0u())), F.sum(F.square(s.h0i()))), 1f / plan.size());
+        if (timing != null) timing.add(Phase.HEAD, System.nanoTime() - t0);
+        return new Output(rhat, penalty);
+    }
+
+    /** The initial vectors and the folded states of a batch, each (B, d). */
+    record States(Tensor h0u, Tensor h0i, Tensor hu, Tensor hi) {}
+
+    States states(BatchPlan plan, boolean training, Timing timing) {
         long t0 = System.nanoTime();
         Tensor h0u, h0i;
         if (config.variant() == Variant.DREX) {
@@ -113,7 +124,7 @@ public final class DrexModel extends Module implements RatingPredictor {
             h0u = userTower.forward(plan.userRows, config.dropoutHidden(), dropoutRng, training);
             h0i = itemTower.forward(plan.itemRows, config.dropoutHidden(), dropoutRng, training);
         }
-        long t1 = System.nanoTime();
+        if (timing != null) timing.add(Phase.HEAD, System.nanoTime() - t0);
         Tensor hu = h0u, hi = h0i;
         if (!config.noGru() && plan.distinct.length > 0) {
             Tensor x = encoder.forward(plan.distinct, inputs, timing);           // (D, d)
@@ -123,13 +134,14 @@ public final class DrexModel extends Module implements RatingPredictor {
             hi = PackedGruFold.fold(itemGru, h0i, x, plan.itemFold);
             if (timing != null) timing.add(Phase.FOLDS, System.nanoTime() - t2);
         }
-        long t3 = System.nanoTime();
+        return new States(h0u, h0i, hu, hi);
+    }
+
+    /** rhat = w2 . relu(W1 [h_u ; h_i] + b1) + b2: hu, hi (B, d) -> (B, 1). */
+    Tensor head(Tensor hu, Tensor hi, boolean training) {
         Tensor hidden = F.relu(head1.forward(F.concat(1, hu, hi)));             // (B, d)
         if (config.dropoutHidden() > 0) hidden = F.dropout(hidden, config.dropoutHidden(), dropoutRng, training);
-        Tensor rhat = head2.forward(hidden);                                     // (B, 1)
-        Tensor penalty = F.scale(F.add(F.sum(F.square(h0u)), F.sum(F.square(h0i))), 1f / b);
-        if (timing != null) timing.add(Phase.HEAD, (System.nanoTime() - t3) + (t1 - t0));
-        return new Output(rhat, penalty);
+        return head2.forward(hidden);                                            // (B, 1)
     }
 
     // ---------------------------------------------------------------- prediction
@@ -143,21 +155,20 @@ public final class DrexModel extends Module implements RatingPredictor {
         return base;
     }
 
-    /** Predictions for (users[b], items[b]) without dropout, in batches; no graph is recorded. */
+    /**
+     * Predictions for (users[b], items[b]) without dropout; no graph is recorded. A pair that is a train
+     * interaction is predicted with itself left out of its histories (as in training); every other pair
+     * from the full train histories of its user and item, whose states are computed once per distinct
+     * user and item ({@link StatePrediction}), so ranking all items for all users stays cheap.
+     */
     @Override
     public float[] predict(int[] users, int[] items) {
-        if (users.length != items.length) throw new IllegalArgumentException(users.length + " users but " + items.length + " items");
-        float[] out = new float[users.length];
-        int chunk = Math.max(config.batchSize(), 512);
-        try (var off = Grad.off()) {
-            for (int from = 0; from < users.length; from += chunk) {
-                int to = Math.min(users.length, from + chunk);
-                int[] u = java.util.Arrays.copyOfRange(users, from, to), i = java.util.Arrays.copyOfRange(items, from, to);
-                Tensor rhat = forward(plan(u, i), false, null).prediction();
-                System.arraycopy(rhat.data(), rhat.offset(), out, from, to - from);
-            }
-        }
-        return out;
+        return StatePrediction.predict(this, users, items);
+    }
+
+    /** Batch size of {@link #predict}'s planned batches. */
+    int predictionChunk() {
+        return Math.max(config.batchSize(), 512);
     }
 
     // ---------------------------------------------------------------- online use (spec: "Online use")
