@@ -1,0 +1,201 @@
+package dev.drex.app.cli;
+
+import dev.drex.app.data.DataFormatException;
+import dev.drex.app.data.Dataset;
+import dev.drex.app.data.DatasetBuilder;
+import dev.drex.app.data.InputFormat;
+import dev.drex.app.data.IssueLog;
+import dev.drex.app.data.KCoreFilter;
+import dev.drex.app.data.Split;
+import dev.drex.app.data.SplitFile;
+import dev.drex.app.data.Splitter;
+import dev.drex.app.features.RandomLemmaVectors;
+import dev.drex.app.features.ReviewVectors;
+import dev.drex.app.model.DrexConfig;
+import dev.drex.app.model.DrexInputs;
+import dev.drex.app.model.DrexModel;
+import dev.drex.app.train.StoppingCriterion;
+import dev.drex.app.train.Trainer;
+import dev.drex.engine.io.AtomicFiles;
+import dev.drex.engine.kernels.Parallel;
+import dev.drex.engine.nn.ParameterIO;
+import dev.drex.tokenizer.text.PreprocessConfig;
+import dev.drex.tokenizer.text.TextPreprocessor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code drex train --data FILE... [--variant drex|drex-mlp] [--vectors random|cache:PATH] [--out RUN_DIR]
+ * [--resume] [every DrexConfig option]}: read, clean, k-core filter and split the data (or reuse the run's
+ * split when resuming), train with early stopping, and write {@code RUN_DIR/model.safetensors},
+ * {@code config.json}, {@code split.tsv} and {@code checkpoint/}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train DReX or DReX-MLP with early stopping on validation; checkpoints after every epoch.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", arity = "1..*", required = true, paramLabel = "FILE", description = "Review files, read in order as one dataset.")
+    List<Path> data;
+
+    @Option(names = "--format", defaultValue = "auto", converter = DataCommand.FormatConverter.class,
+            description = "auto, csv, json2014, jsonl2023 or persona2023 (default ${DEFAULT-VALUE}).")
+    InputFormat format;
+
+    @Option(names = "--min-user", defaultValue = "5", description = "k-core: minimum ratings per user (default ${DEFAULT-VALUE}; paper 20).")
+    int minUser;
+
+    @Option(names = "--min-item", defaultValue = "5", description = "k-core: minimum ratings per item (default ${DEFAULT-VALUE}).")
+    int minItem;
+
+    @Option(names = "--split", paramLabel = "FILE", description = "Use this split file (drex data split) instead of making one.")
+    Path splitFile;
+
+    @Option(names = "--split-seed", defaultValue = "1", description = "Seed of the random 80/10/10 split (default ${DEFAULT-VALUE}).")
+    long splitSeed;
+
+    @Option(names = "--temporal", description = "Leave-last-out split per user instead of the random split.")
+    boolean temporal;
+
+    @Option(names = "--variant", defaultValue = "drex", description = "drex or drex-mlp (default ${DEFAULT-VALUE}).")
+    String variant;
+
+    @Option(names = "--encoder", defaultValue = "bert-base-uncased", description = "Encoder whose cached lemma vectors to use (default ${DEFAULT-VALUE}).")
+    String encoder;
+
+    @Option(names = "--vectors", defaultValue = "cache", description = "cache (the encoder's cache), cache:PATH, or random "
+            + "(a STAND-IN: seeded random unit vectors per lemma, for tests and dry runs) (default ${DEFAULT-VALUE}).")
+    String vectors;
+
+    @Option(names = "--random-dim", defaultValue = "32", description = "Width of the random stand-in vectors (default ${DEFAULT-VALUE}).")
+    int randomDim;
+
+    @Option(names = "--out", defaultValue = "runs/drex", paramLabel = "RUN_DIR", description = "Run directory (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from RUN_DIR/checkpoint (same config, same split) after a kill.")
+    boolean resume;
+
+    @Option(names = "--profile", description = "Print where each epoch's time goes (plan, reviews, folds, backward, ...).")
+    boolean profile;
+
+    @Option(names = "--threads", description = "Threads for the kernels (default: all processors or -Ddrex.threads).")
+    Integer threads;
+
+    // ---------------------------------------------------------------- DrexConfig
+    @Option(names = "--d", defaultValue = "" + DrexConfig.D, description = "Width d (default ${DEFAULT-VALUE}).")
+    int d;
+    @Option(names = "--window", defaultValue = "" + DrexConfig.WINDOW, description = "History window (default ${DEFAULT-VALUE}).")
+    int window;
+    @Option(names = "--lr", defaultValue = "" + DrexConfig.LEARNING_RATE, description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--lambda", defaultValue = "" + DrexConfig.LAMBDA, description = "Penalty on ||U_u||^2 + ||V_i||^2 (default ${DEFAULT-VALUE}).")
+    double lambda;
+    @Option(names = "--batch-size", defaultValue = "" + DrexConfig.BATCH_SIZE, description = "Mini-batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--epochs", defaultValue = "" + DrexConfig.EPOCHS, description = "Maximum epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--patience", defaultValue = "" + DrexConfig.PATIENCE, description = "Early-stopping patience (default ${DEFAULT-VALUE}).")
+    int patience;
+    @Option(names = "--min-epochs", defaultValue = "" + DrexConfig.MIN_EPOCHS, description = "No stop before this epoch (default ${DEFAULT-VALUE}).")
+    int minEpochs;
+    @Option(names = "--dropout-x", defaultValue = "0", description = "Dropout on x (default ${DEFAULT-VALUE}).")
+    float dropoutX;
+    @Option(names = "--dropout-hidden", defaultValue = "0", description = "Dropout on the MLP hidden layers (default ${DEFAULT-VALUE}).")
+    float dropoutHidden;
+    @Option(names = "--weight-decay", defaultValue = "0", description = "Decoupled weight decay (default ${DEFAULT-VALUE}).")
+    double weightDecay;
+    @Option(names = "--clip-norm", defaultValue = "" + DrexConfig.CLIP_NORM, description = "Global gradient-norm clip, 0 = off (default ${DEFAULT-VALUE}).")
+    double clipNorm;
+    @Option(names = "--seed", defaultValue = "" + DrexConfig.SEED, description = "Seed of weights, batch order, dropout (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--no-reviews", description = "Ablation: no review modality.")
+    boolean noReviews;
+    @Option(names = "--no-ratings", description = "Ablation: no ratings as input.")
+    boolean noRatings;
+    @Option(names = "--no-gru", description = "Ablation: initial vectors only, no fold.")
+    boolean noGru;
+    @Option(names = "--criterion", defaultValue = "rmse", description = "Early stopping: rmse, or mae-ndcg (the paper's) (default ${DEFAULT-VALUE}).")
+    String criterion;
+
+    /** The config the options describe. */
+    DrexConfig config() {
+        DrexConfig.Criterion c = switch (criterion.toLowerCase()) {
+            case "rmse" -> DrexConfig.Criterion.RMSE;
+            case "mae-ndcg", "mae_ndcg" -> DrexConfig.Criterion.MAE_NDCG;
+            default -> throw new IllegalArgumentException("unknown criterion '" + criterion + "' (rmse or mae-ndcg)");
+        };
+        return new DrexConfig(d, window, lr, lambda, batchSize, epochs, patience, minEpochs, dropoutX, dropoutHidden, weightDecay,
+                clipNorm, seed, DrexConfig.Variant.parse(variant), noReviews, noRatings, noGru, c);
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream log = System.out;
+        try {
+            if (threads != null) Parallel.setThreads(threads);
+            DrexConfig config = config();
+            if (config.criterion() == DrexConfig.Criterion.MAE_NDCG) {
+                throw new IllegalArgumentException("--criterion mae-ndcg is not yet available: it needs NDCG@10 from the evaluation package");
+            }
+            Files.createDirectories(out);
+            Dataset dataset = KCoreFilter.apply(DatasetBuilder.load(data, format, IssueLog.lenient()), minUser, minItem).dataset();
+            if (dataset.size() == 0) throw new IllegalArgumentException("nothing left after the " + minUser + "/" + minItem + " k-core filter");
+            Split split = split(dataset);
+            log.printf("data: %d interactions, %d users, %d items; split %d/%d/%d, sha256 %s%n", dataset.size(), dataset.numUsers(),
+                    dataset.numItems(), split.train().length, split.validation().length, split.test().length, split.sha256());
+            ReviewVectors reviewVectors = config.noReviews() || config.noGru() ? null : reviewVectors(dataset, log);
+            AtomicFiles.write(out.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
+            DrexModel model = new DrexModel(config, DrexInputs.of(split, reviewVectors));
+            Trainer.Result r = new Trainer(model, StoppingCriterion.rmse(), out.resolve("checkpoint"), log).profile(profile).train(resume);
+            ParameterIO.save(model.namedParameters(), java.util.Map.of("drex.config", config.toJson(), "split.sha256", split.sha256(),
+                    "best.epoch", Integer.toString(r.bestEpoch())), out.resolve("model.safetensors"));
+            log.printf("wrote %s (best epoch %d, validation %s %.4f)%n", out.resolve("model.safetensors"), r.bestEpoch(),
+                    "rmse", r.bestScore() == null ? Double.NaN : r.bestScore()[0]);
+            return 0;
+        } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("error: cannot read or write " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The run's split: RUN_DIR/split.tsv when resuming or given --split, else a new one (saved there). */
+    private Split split(Dataset dataset) throws IOException {
+        Path runSplit = out.resolve("split.tsv");
+        if (splitFile != null) {
+            Split s = SplitFile.load(splitFile, dataset);
+            SplitFile.save(s, runSplit);
+            return s;
+        }
+        if (resume && Files.exists(runSplit)) return SplitFile.load(runSplit, dataset);
+        Split s = temporal ? Splitter.temporal(dataset) : Splitter.random(dataset, splitSeed);
+        SplitFile.save(s, runSplit);
+        return s;
+    }
+
+    private ReviewVectors reviewVectors(Dataset dataset, PrintStream log) {
+        if (vectors.equals("random")) {
+            log.printf("review vectors: RANDOM STAND-IN (dim %d), not %s: numbers are not the paper's%n", randomDim, encoder);
+            return new RandomLemmaVectors(dataset, new TextPreprocessor(PreprocessConfig.DEFAULTS), randomDim, seed);
+        }
+        if (vectors.equals("cache") || vectors.startsWith("cache:")) {
+            throw new IllegalArgumentException("the " + encoder + " review-vector cache is not yet available: run ./drex embed-reviews first"
+                    + " (or pass --vectors random for the stand-in, or --no-reviews)");
+        }
+        throw new IllegalArgumentException("--vectors must be cache, cache:PATH or random, got '" + vectors + "'");
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * DReX and DReX-MLP (spec DREX.md), built on the engine's autodiff.
+ *
+ * <pre>
+ *   DrexConfig          every setting, defaults stated once, JSON
+ *   DrexInputs          dataset + split + review vectors (+ hidden ratings)
+ *   TrainHistory        per user/item train interactions in time order; the history rule; skipped interactions
+ *   BatchPlan           one batch: distinct history interactions, packed fold layouts, sparse rating rows
+ *   InteractionEncoder  x = W_f [x_text ; x_rate] + b_f, the review part through ReviewAttention
+ *   ReviewAttention     fused attention pooling over frozen lemma vectors (the spec's cheap form)
+ *   PackedGruFold       batched GRU fold stepping only the active rows (rows sorted by history length)
+ *   RatingRowTower      DReX-MLP towers over sparse rating rows (WeightedRowSum)
+ *   DrexModel           initial vectors, folds, predictor head, penalty; predict; online update
+ *   StatePrediction     inference from per-user / per-item states
+ * </pre>
+ */
+package dev.drex.app.model;
