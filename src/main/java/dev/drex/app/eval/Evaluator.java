@@ -36,7 +36,8 @@ public final class Evaluator {
     }
 
     /**
-     * Every metric of {@code model} on {@code split}'s test part, recorded under {@code seed}.
+     * Every metric of {@code model} on {@code split}'s test part, recorded under {@code seed}. RMSE and MAE are
+     * NaN when the model does not predict ratings ({@link RatingPredictor#predictsRatings()} false).
      *
      * @param data  the dataset the split was made of (must be {@code split.dataset()})
      * @param ks    cut-offs, increasing, each >= 1 (usually {@link #DEFAULT_KS})
@@ -47,10 +48,12 @@ public final class Evaluator {
         int[] test = split.test();
         if (test.length == 0) throw new IllegalArgumentException("the split has no test interaction");
         float[] predicted = Predictions.ofInteractions(model, data, test, batchPairs);
-        ErrorMetrics errors = ErrorMetrics.of(data, test, predicted);
+        // a model that does not predict ratings (RatingPredictor.predictsRatings() false) has no RMSE/MAE: NaN
+        ErrorMetrics errors = model.predictsRatings() ? ErrorMetrics.of(data, test, predicted) : null;
         RankingResult paper = PaperProtocol.evaluate(data, test, predicted, ks);
         RankingResult full = FullProtocol.evaluate(model, split, ks, batchPairs);
-        return new EvaluationResult(model.name(), seed, split.sha256(), test.length, errors.rmse(), errors.mae(), paper, full);
+        return new EvaluationResult(model.name(), seed, split.sha256(), test.length, errors == null ? Double.NaN : errors.rmse(),
+                errors == null ? Double.NaN : errors.mae(), paper, full);
     }
 
     /** RMSE and MAE of {@code model} on one part of {@code split} (e.g. validation, for early stopping). */

@@ -64,10 +64,23 @@ public final class ResultsTable {
         out.add(header);
         for (SeedAggregate row : rows) {
             List<String> line = new ArrayList<>(List.of(row.model(), Integer.toString(row.runs().size())));
-            for (String column : metricColumns()) line.add(row.stat(column).format(digits));
+            for (String column : metricColumns()) line.add(cell(row, column));
             out.add(line);
         }
         return out;
+    }
+
+    /** Shown for RMSE and MAE of a model that does not predict ratings (their value is NaN). */
+    public static final String NOT_APPLICABLE = "—";
+
+    /**
+     * One cell: "mean ± std", or {@link #NOT_APPLICABLE} for an error column (RMSE, MAE) whose runs are all NaN, i.e.
+     * a model that scores preference, not ratings ({@link dev.drex.app.model.RatingPredictor#predictsRatings()}).
+     */
+    private String cell(SeedAggregate row, String column) {
+        boolean errorColumn = column.equals(EvaluationResult.RMSE) || column.equals(EvaluationResult.MAE);
+        if (errorColumn && row.runs().stream().allMatch(r -> Double.isNaN(r.metrics().get(column)))) return NOT_APPLICABLE;
+        return row.stat(column).format(digits);
     }
 
     /** A GitHub-flavoured Markdown table with a one-line caption. */

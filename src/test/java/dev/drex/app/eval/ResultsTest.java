@@ -78,4 +78,22 @@ class ResultsTest {
         assertTrue(console.contains("NDCG@10 full"), console);
         assertEquals(2, console.lines().filter(l -> l.startsWith("DReX")).count());   // two blocks: paper, full
     }
+
+    /** A model that does not predict ratings: NaN errors, shown as "—"; its ranking cells are numbers; JSON keeps the NaN. */
+    @Test
+    void rankOnlyModelsShowNoErrors() throws Exception {
+        SeedAggregate mean = SeedAggregate.of(List.of(result("global mean", 1, 0.95, 0.95), result("global mean", 2, 0.96, 0.95)));
+        SeedAggregate mf = SeedAggregate.of(List.of(result("biased MF", 1, 0.90, 0.96), result("biased MF", 2, 0.91, 0.96)));
+        SeedAggregate dmf = SeedAggregate.of(List.of(result("DMF", 1, Double.NaN, 0.97), result("DMF", 2, Double.NaN, 0.95)));
+        ResultsTable table = new ResultsTable(mean, mf, List.of(dmf), KS, 4);
+        List<String> dmfRow = table.cells().get(3);
+        assertEquals("DMF", dmfRow.get(0));
+        assertEquals(ResultsTable.NOT_APPLICABLE, dmfRow.get(2));      // RMSE
+        assertEquals(ResultsTable.NOT_APPLICABLE, dmfRow.get(3));      // MAE
+        assertEquals("0.9600 ± 0.0141", dmfRow.get(6));                 // NDCG@10 paper (after NDCG@5, F1@5)
+        assertEquals("0.9050 ± 0.0071", table.cells().get(2).get(2));   // biased MF RMSE unchanged
+        assertTrue(table.markdown().contains("| DMF | 2 | — | — |"), table.markdown());
+        List<SeedAggregate> back = ResultsJson.fromJson(ResultsJson.toJson(List.of(dmf)));
+        assertTrue(Double.isNaN(back.getFirst().runs().getFirst().rmse()));
+    }
 }
