@@ -42,7 +42,7 @@ final class Transcendentals {
     static final float E2 = 4.999999404e-01f, E3 = 1.666652113e-01f, E4 = 4.166838899e-02f,
             E5 = 8.368714713e-03f, E6 = 1.381454407e-03f;
 
-    // ---- tanh: |x| < TANH_SMALL: tanh x = x + x^3 T(x^2), T of degree 4 (relative error 1.0e-9);
+    // ---- tanh: |x| < TANH_SMALL: tanh x = x (1 + x^2 T(x^2)), T of degree 4 (relative error 1.0e-9);
     //      otherwise tanh |x| = 1 - 2 / (exp(2|x|) + 1), which is >= 0.5 there, so the subtraction is benign.
     /** Just above ln(3) / 2 = 0.54931, where tanh = 0.5. */
     static final float TANH_SMALL = 0.5494f;
@@ -97,15 +97,19 @@ final class Transcendentals {
         if (ax < TANH_SMALL) {
             float s = x * x;
             float p = Math.fma(Math.fma(Math.fma(Math.fma(T4, s, T3), s, T2), s, T1), s, T0);
-            return Math.fma(x * s, p, x);
+            return x * Math.fma(s, p, 1f);                              // x (1 + x^2 T): tanh(-0) = -0
         }
         float t = 1f - 2f / (exp(2f * ax) + 1f);
         return x < 0f ? -t : t;
     }
 
-    /** 1 / (1 + e^-x); exactly 0 or 1 far out, never NaN for non-NaN x. */
+    /**
+     * 1 / (1 + e^-x), computed as e / (1 + e) for x &lt; 0 with e = e^-|x| (so tiny results keep their
+     * relative accuracy down to the subnormals) and 1 / (1 + e) for x &gt;= 0; exactly 1 far right.
+     */
     static float sigmoid(float x) {
-        return 1f / (1f + exp(-x));
+        float e = exp(-Math.abs(x));
+        return (x < 0f ? e : 1f) / (1f + e);
     }
 
     // ================================================================ vector forms (same steps)
@@ -181,13 +185,14 @@ final class Transcendentals {
         FloatVector ax = x.abs();
         FloatVector s = x.mul(x);
         FloatVector p = V_T4.fma(s, V_T3).fma(s, V_T2).fma(s, V_T1).fma(s, V_T0);
-        FloatVector small = x.mul(s).fma(p, x);
+        FloatVector small = x.mul(s.fma(p, V_ONE));
         FloatVector t = V_ONE.sub(V_TWO.div(exp(ax.mul(2f)).add(1f)));
         FloatVector large = t.blend(t.neg(), x.compare(VectorOperators.LT, 0f));
         return large.blend(small, ax.compare(VectorOperators.LT, TANH_SMALL));
     }
 
     static FloatVector sigmoid(FloatVector x) {
-        return V_ONE.div(exp(x.neg()).add(1f));
+        FloatVector e = exp(x.abs().neg());
+        return V_ONE.blend(e, x.compare(VectorOperators.LT, V_ZERO)).div(V_ONE.add(e));
     }
 }
