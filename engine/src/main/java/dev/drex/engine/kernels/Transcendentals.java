@@ -22,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Polynomials are minimax fits of the relative error made for this project (Lawson's iteratively
  * reweighted least squares in double against 40-digit references), then rounded to float.
- * Accuracy measured by {@code TranscendentalsTest}: about 1 ulp for exp, log and tanh, 2 for sigmoid.
+ * Max error against a double reference over every 251st float ({@code TranscendentalsTest}): exp 0.97
+ * ulp, log 0.88, tanh 1.4, sigmoid 2.3.
  */
 final class Transcendentals {
     private Transcendentals() {}
