@@ -23,10 +23,16 @@ public final class ElementwiseSimd {
     private static final VectorSpecies<Float> S = Simd.SPECIES;
     private static final int L = S.length();
 
+    // constants as vectors: a static final costs C2 no IR nodes, a broadcast per use does (see ErfSimd)
+    private static final FloatVector V_ONE = FloatVector.broadcast(S, 1f), V_TWO = FloatVector.broadcast(S, 2f),
+            V_MINUS_TWO = FloatVector.broadcast(S, -2f), V_GELU_CUBIC = FloatVector.broadcast(S, GELU_CUBIC),
+            V_THREE_GELU_CUBIC = FloatVector.broadcast(S, 3f * GELU_CUBIC),
+            V_SQRT_2_OVER_PI = FloatVector.broadcast(S, SQRT_2_OVER_PI);
+
     private static FloatVector geluTanh(FloatVector x) {
-        FloatVector u = x.mul(x).mul(x).mul(GELU_CUBIC).add(x).mul(SQRT_2_OVER_PI);
-        FloatVector e = Transcendentals.exp(u.mul(-2f));
-        return x.div(e.add(1f));
+        FloatVector u = x.mul(x).mul(x).mul(V_GELU_CUBIC).add(x).mul(V_SQRT_2_OVER_PI);
+        FloatVector e = Transcendentals.exp(u.mul(V_MINUS_TWO));
+        return x.div(e.add(V_ONE));
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -163,14 +169,13 @@ public final class ElementwiseSimd {
     /** dx += dy (s + 2 x s (1 - s) u'); see {@link ElementwiseScalar#geluTanhBackwardAcc}. */
     public static void geluTanhBackwardAcc(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector v2 = v.mul(v);
-            FloatVector u = v2.mul(v).mul(GELU_CUBIC).add(v).mul(SQRT_2_OVER_PI);
-            FloatVector du = v2.mul(3f * GELU_CUBIC).add(1f).mul(SQRT_2_OVER_PI);
-            FloatVector s = one.div(Transcendentals.exp(u.mul(-2f)).add(1f));
-            FloatVector grad = v.mul(2f).mul(s).mul(one.sub(s)).fma(du, s);
+            FloatVector u = v2.mul(v).mul(V_GELU_CUBIC).add(v).mul(V_SQRT_2_OVER_PI);
+            FloatVector du = v2.mul(V_THREE_GELU_CUBIC).add(V_ONE).mul(V_SQRT_2_OVER_PI);
+            FloatVector s = V_ONE.div(Transcendentals.exp(u.mul(V_MINUS_TWO)).add(V_ONE));
+            FloatVector grad = v.mul(V_TWO).mul(s).mul(V_ONE.sub(s)).fma(du, s);
             FloatVector.fromArray(S, dy, dyOff + i).fma(grad, FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
         }
         ElementwiseScalar.geluTanhBackwardAcc(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i);

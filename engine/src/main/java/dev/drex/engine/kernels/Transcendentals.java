@@ -100,7 +100,7 @@ final class Transcendentals {
             float p = Math.fma(Math.fma(Math.fma(Math.fma(T4, s, T3), s, T2), s, T1), s, T0);
             return x * Math.fma(s, p, 1f);                              // x (1 + x^2 T): tanh(-0) = -0
         }
-        float t = 1f - 2f / (exp(2f * ax) + 1f);
+        float t = 1f - 2f / (exp(ax + ax) + 1f);
         return x < 0f ? -t : t;
     }
 
@@ -147,6 +147,15 @@ final class Transcendentals {
     private static final FloatVector V_L7 = FloatVector.broadcast(S, L7);
     private static final FloatVector V_L8 = FloatVector.broadcast(S, L8);
     private static final FloatVector V_ZERO = FloatVector.broadcast(S, 0f);
+    private static final FloatVector V_TANH_SMALL = FloatVector.broadcast(S, TANH_SMALL);
+    private static final FloatVector V_MIN_NORMAL = FloatVector.broadcast(S, Float.MIN_NORMAL);
+    private static final FloatVector V_SUBNORMAL_SCALE = FloatVector.broadcast(S, SUBNORMAL_SCALE);
+    private static final FloatVector V_SUBNORMAL_EXPONENT = FloatVector.broadcast(S, SUBNORMAL_EXPONENT);
+    private static final FloatVector V_POSITIVE_INFINITY = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+    private static final FloatVector V_NEGATIVE_INFINITY = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+    private static final FloatVector V_NAN = FloatVector.broadcast(S, Float.NaN);
+    private static final IntVector V_SQRT_HALF_BITS = IntVector.broadcast(S.withLanes(int.class), SQRT_HALF_BITS);
+    private static final IntVector V_MANTISSA_MASK = IntVector.broadcast(S.withLanes(int.class), 0x007fffff);
     private static final FloatVector V_ONE = FloatVector.broadcast(S, 1f);
     private static final FloatVector V_TWO = FloatVector.broadcast(S, 2f);
 
@@ -166,20 +175,20 @@ final class Transcendentals {
     }
 
     static FloatVector log(FloatVector x) {
-        VectorMask<Float> subnormal = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
-        FloatVector xs = x.blend(x.mul(SUBNORMAL_SCALE), subnormal);
-        IntVector bits = xs.reinterpretAsInts().sub(SQRT_HALF_BITS);
+        VectorMask<Float> subnormal = x.compare(VectorOperators.LT, V_MIN_NORMAL);
+        FloatVector xs = x.blend(x.mul(V_SUBNORMAL_SCALE), subnormal);
+        IntVector bits = xs.reinterpretAsInts().sub(V_SQRT_HALF_BITS);
         IntVector k = bits.lanewise(VectorOperators.ASHR, 23);
-        FloatVector f = bits.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-        FloatVector kf = k.add(ROUND_SHIFT_BITS).reinterpretAsFloats().sub(ROUND_SHIFT)
-                .add(V_ZERO.blend(SUBNORMAL_EXPONENT, subnormal));
+        FloatVector f = bits.and(V_MANTISSA_MASK).add(V_SQRT_HALF_BITS).reinterpretAsFloats().sub(V_ONE);
+        FloatVector kf = k.add(V_ROUND_SHIFT_BITS).reinterpretAsFloats().sub(V_ROUND_SHIFT)
+                .add(V_ZERO.blend(V_SUBNORMAL_EXPONENT, subnormal));
         FloatVector p = V_L8.fma(f, V_L7).fma(f, V_L6).fma(f, V_L5).fma(f, V_L4);
         p = p.fma(f, V_L3).fma(f, V_L2).fma(f, V_L1).fma(f, V_L0);
         FloatVector log1p = f.mul(f).fma(p, f);
         FloatVector y = kf.fma(V_LN2_HI, kf.fma(V_LN2_LO, log1p));
-        y = y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-        y = y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
-        return y.blend(Float.NaN, x.compare(VectorOperators.GE, 0f).not());
+        y = y.blend(V_POSITIVE_INFINITY, x.compare(VectorOperators.EQ, V_POSITIVE_INFINITY));
+        y = y.blend(V_NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, V_ZERO));
+        return y.blend(V_NAN, x.compare(VectorOperators.GE, V_ZERO).not());
     }
 
     static FloatVector tanh(FloatVector x) {
@@ -187,9 +196,9 @@ final class Transcendentals {
         FloatVector s = x.mul(x);
         FloatVector p = V_T4.fma(s, V_T3).fma(s, V_T2).fma(s, V_T1).fma(s, V_T0);
         FloatVector small = x.mul(s.fma(p, V_ONE));
-        FloatVector t = V_ONE.sub(V_TWO.div(exp(ax.mul(2f)).add(1f)));
-        FloatVector large = t.blend(t.neg(), x.compare(VectorOperators.LT, 0f));
-        return large.blend(small, ax.compare(VectorOperators.LT, TANH_SMALL));
+        FloatVector t = V_ONE.sub(V_TWO.div(exp(ax.add(ax)).add(V_ONE)));          // 2|x| exactly
+        FloatVector large = t.blend(t.neg(), x.compare(VectorOperators.LT, V_ZERO));
+        return large.blend(small, ax.compare(VectorOperators.LT, V_TANH_SMALL));
     }
 
     static FloatVector sigmoid(FloatVector x) {
