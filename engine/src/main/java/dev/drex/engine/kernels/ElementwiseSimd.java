@@ -1,28 +1,9 @@
 package dev.drex.engine.kernels;
 
-import static dev.drex.engine.kernels.ElementwiseScalar.ERF_SMALL_LIMIT;
 import static dev.drex.engine.kernels.ElementwiseScalar.GELU_CUBIC;
-import static dev.drex.engine.kernels.ElementwiseScalar.INV_SQRT2;
-import static dev.drex.engine.kernels.ElementwiseScalar.INV_SQRT_2PI;
 import static dev.drex.engine.kernels.ElementwiseScalar.SQRT_2_OVER_PI;
 
-import static dev.drex.engine.kernels.ElementwiseScalar.P0;
-import static dev.drex.engine.kernels.ElementwiseScalar.P1;
-import static dev.drex.engine.kernels.ElementwiseScalar.P2;
-import static dev.drex.engine.kernels.ElementwiseScalar.P3;
-import static dev.drex.engine.kernels.ElementwiseScalar.P4;
-import static dev.drex.engine.kernels.ElementwiseScalar.P5;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q0;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q1;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q2;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q3;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q4;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q5;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q6;
-import static dev.drex.engine.kernels.ElementwiseScalar.Q7;
-
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -31,9 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * and hands the last {@code n % lanes} elements to the scalar twin. See {@link Elementwise} for the
  * contract of each method.
  *
- * <p>EXP, LOG and TANH are {@code lanewise} operators, which HotSpot on x86 compiles to calls into
- * its bundled SVML library (libjsvml); their results may differ from {@link Math} by an ulp or so.
- * erf is not a Vector API operator: it uses the same piecewise polynomial as the scalar twin.
+ * <p>Every method performs the same float operations in the same order as its scalar twin, so the
+ * twins agree bit for bit. exp, log, tanh and sigmoid come from {@link Transcendentals}, never from
+ * {@code lanewise(EXP / LOG / TANH)}: those call SVML once C2 has compiled the loop and {@link Math}
+ * before, so their bits would depend on the JIT's timing. The erf-based kernels live in {@link ErfSimd}.
  */
 public final class ElementwiseSimd {
     private ElementwiseSimd() {}
@@ -41,56 +23,16 @@ public final class ElementwiseSimd {
     private static final VectorSpecies<Float> S = Simd.SPECIES;
     private static final int L = S.length();
 
-    /** erf(x) = x P(x^2), valid for |x| &lt; 0.75 (see {@link ElementwiseScalar#erfSmall}). */
-    private static FloatVector erfSmall(FloatVector x) {
-        FloatVector s = x.mul(x);
-        FloatVector p = s.mul(P5).add(P4);                  // same Horner order as the scalar twin
-        p = p.mul(s).add(P3);
-        p = p.mul(s).add(P2);
-        p = p.mul(s).add(P1);
-        p = p.mul(s).add(P0);
-        return x.mul(p);
-    }
-
-    /** erfc(z) exp(z^2) = t Q(t), t = 1 / (1 + z/2), valid for z &gt;= 0.75 (see {@link ElementwiseScalar#erfcScaled}). */
-    private static FloatVector erfcScaled(FloatVector z) {
-        FloatVector t = FloatVector.broadcast(S, 1f).div(z.mul(0.5f).add(1f));
-        FloatVector q = t.mul(Q7).add(Q6);
-        q = q.mul(t).add(Q5);
-        q = q.mul(t).add(Q4);
-        q = q.mul(t).add(Q3);
-        q = q.mul(t).add(Q2);
-        q = q.mul(t).add(Q1);
-        q = q.mul(t).add(Q0);
-        return q.mul(t);
-    }
-
-    /** Both branches are computed for every lane, then blended on |x| &lt; 0.75. */
-    private static FloatVector erf(FloatVector x) {
-        FloatVector z = x.abs();
-        FloatVector q = erfcScaled(z).mul(z.mul(z).neg().lanewise(VectorOperators.EXP));
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector large = one.sub(q).blend(q.sub(one), x.compare(VectorOperators.LT, 0f));
-        return large.blend(erfSmall(x), z.compare(VectorOperators.LT, ERF_SMALL_LIMIT));
-    }
-
-    /** 1 + erf(w) given exp(-w^2) (see {@link ElementwiseScalar#onePlusErf}). */
-    private static FloatVector onePlusErf(FloatVector w, FloatVector expMinusW2) {
-        FloatVector z = w.abs();
-        FloatVector q = erfcScaled(z).mul(expMinusW2);
-        FloatVector large = FloatVector.broadcast(S, 2f).sub(q).blend(q, w.compare(VectorOperators.LT, 0f));
-        return large.blend(erfSmall(w).add(1f), z.compare(VectorOperators.LT, ERF_SMALL_LIMIT));
-    }
-
-    private static FloatVector geluErf(FloatVector x) {
-        FloatVector w = x.mul(INV_SQRT2);
-        return x.mul(0.5f).mul(onePlusErf(w, w.mul(w).neg().lanewise(VectorOperators.EXP)));
-    }
+    // constants as vectors: a static final costs C2 no IR nodes, a broadcast per use does (see ErfSimd)
+    private static final FloatVector V_ONE = FloatVector.broadcast(S, 1f), V_TWO = FloatVector.broadcast(S, 2f),
+            V_MINUS_TWO = FloatVector.broadcast(S, -2f), V_GELU_CUBIC = FloatVector.broadcast(S, GELU_CUBIC),
+            V_THREE_GELU_CUBIC = FloatVector.broadcast(S, 3f * GELU_CUBIC),
+            V_SQRT_2_OVER_PI = FloatVector.broadcast(S, SQRT_2_OVER_PI);
 
     private static FloatVector geluTanh(FloatVector x) {
-        FloatVector u = x.mul(x).mul(x).mul(GELU_CUBIC).add(x).mul(SQRT_2_OVER_PI);
-        FloatVector e = u.mul(-2f).lanewise(VectorOperators.EXP);
-        return x.div(e.add(1f));
+        FloatVector u = x.mul(x).mul(x).mul(V_GELU_CUBIC).add(x).mul(V_SQRT_2_OVER_PI);
+        FloatVector e = Transcendentals.exp(u.mul(V_MINUS_TWO));
+        return x.div(e.add(V_ONE));
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -163,14 +105,14 @@ public final class ElementwiseSimd {
     public static void exp(float[] x, int xOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L)
-            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.EXP).intoArray(out, outOff + i);
+            Transcendentals.exp(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
         ElementwiseScalar.exp(x, xOff + i, out, outOff + i, n - i);
     }
 
     public static void log(float[] x, int xOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L)
-            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.LOG).intoArray(out, outOff + i);
+            Transcendentals.log(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
         ElementwiseScalar.log(x, xOff + i, out, outOff + i, n - i);
     }
 
@@ -183,18 +125,15 @@ public final class ElementwiseSimd {
 
     public static void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, x, xOff + i).neg().lanewise(VectorOperators.EXP);
-            one.div(e.add(1f)).intoArray(out, outOff + i);
-        }
+        for (int bound = S.loopBound(n); i < bound; i += L)
+            Transcendentals.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
         ElementwiseScalar.sigmoid(x, xOff + i, out, outOff + i, n - i);
     }
 
     public static void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L)
-            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(out, outOff + i);
+            Transcendentals.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
         ElementwiseScalar.tanh(x, xOff + i, out, outOff + i, n - i);
     }
 
@@ -206,19 +145,13 @@ public final class ElementwiseSimd {
     }
 
     public static void erf(float[] x, int xOff, float[] out, int outOff, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L)
-            erf(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
-        ElementwiseScalar.erf(x, xOff + i, out, outOff + i, n - i);
+        ErfSimd.erf(x, xOff, out, outOff, n);
     }
 
     // ---------------------------------------------------------------- GELU
 
     public static void geluErf(float[] x, int xOff, float[] out, int outOff, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L)
-            geluErf(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
-        ElementwiseScalar.geluErf(x, xOff + i, out, outOff + i, n - i);
+        ErfSimd.geluErf(x, xOff, out, outOff, n);
     }
 
     public static void geluTanh(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -230,29 +163,19 @@ public final class ElementwiseSimd {
 
     /** dx += dy (Phi(x) + x phi(x)); see {@link ElementwiseScalar#geluErfBackwardAcc}. */
     public static void geluErfBackwardAcc(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            FloatVector w = v.mul(INV_SQRT2);
-            FloatVector e = w.mul(w).neg().lanewise(VectorOperators.EXP);            // exp(-x^2 / 2)
-            FloatVector cdf = onePlusErf(w, e).mul(0.5f);                            // Phi(x)
-            FloatVector grad = v.mul(INV_SQRT_2PI).fma(e, cdf);
-            FloatVector.fromArray(S, dy, dyOff + i).fma(grad, FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
-        }
-        ElementwiseScalar.geluErfBackwardAcc(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i);
+        ErfSimd.geluErfBackwardAcc(x, xOff, dy, dyOff, dx, dxOff, n);
     }
 
     /** dx += dy (s + 2 x s (1 - s) u'); see {@link ElementwiseScalar#geluTanhBackwardAcc}. */
     public static void geluTanhBackwardAcc(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             FloatVector v2 = v.mul(v);
-            FloatVector u = v2.mul(v).mul(GELU_CUBIC).add(v).mul(SQRT_2_OVER_PI);
-            FloatVector du = v2.mul(3f * GELU_CUBIC).add(1f).mul(SQRT_2_OVER_PI);
-            FloatVector s = one.div(u.mul(-2f).lanewise(VectorOperators.EXP).add(1f));
-            FloatVector grad = v.mul(2f).mul(s).mul(one.sub(s)).fma(du, s);
+            FloatVector u = v2.mul(v).mul(V_GELU_CUBIC).add(v).mul(V_SQRT_2_OVER_PI);
+            FloatVector du = v2.mul(V_THREE_GELU_CUBIC).add(V_ONE).mul(V_SQRT_2_OVER_PI);
+            FloatVector s = V_ONE.div(Transcendentals.exp(u.mul(V_MINUS_TWO)).add(V_ONE));
+            FloatVector grad = v.mul(V_TWO).mul(s).mul(V_ONE.sub(s)).fma(du, s);
             FloatVector.fromArray(S, dy, dyOff + i).fma(grad, FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
         }
         ElementwiseScalar.geluTanhBackwardAcc(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i);
@@ -260,15 +183,20 @@ public final class ElementwiseSimd {
 
     public static void biasGelu(float[] x, int xOff, float[] bias, int biasOff, int rows, int cols,
                                 float[] out, int outOff, boolean tanhForm) {
+        if (tanhForm) biasGeluTanh(x, xOff, bias, biasOff, rows, cols, out, outOff);
+        else ErfSimd.biasGeluErf(x, xOff, bias, biasOff, rows, cols, out, outOff);
+    }
+
+    private static void biasGeluTanh(float[] x, int xOff, float[] bias, int biasOff, int rows, int cols,
+                                     float[] out, int outOff) {
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int xr = xOff + r * cols, or = outOff + r * cols;
-            int c = 0;
-            for (; c < bound; c += L) {
+            for (int c = 0; c < bound; c += L) {
                 FloatVector v = FloatVector.fromArray(S, x, xr + c).add(FloatVector.fromArray(S, bias, biasOff + c));
-                (tanhForm ? geluTanh(v) : geluErf(v)).intoArray(out, or + c);
+                geluTanh(v).intoArray(out, or + c);
             }
-            ElementwiseScalar.biasGelu(x, xr + c, bias, biasOff + c, 1, cols - c, out, or + c, tanhForm);
+            ElementwiseScalar.biasGelu(x, xr + bound, bias, biasOff + bound, 1, cols - bound, out, or + bound, true);
         }
     }
 }

@@ -4,6 +4,10 @@ package dev.drex.engine.kernels;
  * Reductions over flat float arrays, dispatching to {@link ReductionsSimd} or, with
  * {@code -Ddrex.simd=false}, to {@link ReductionsScalar}.
  *
+ * <p>Reproducibility: the SIMD twin adds in a fixed order (lane partial sums, then {@link Simd#sumLanes}),
+ * so a call gives the same bits every time, interpreted or JIT-compiled; that order differs from the
+ * scalar twin's left-to-right sum, so the two twins agree to rounding, not bitwise.
+ *
  * <p>Precision: everything accumulates in float. The rounding error of a float sum of n terms is
  * bounded by about n * 2^-24 * sum |x_i| (sequential) and is typically far smaller with the SIMD
  * twin's 2L independent partial sums. That is ample for the row lengths of a network (n up to ~10^5:
