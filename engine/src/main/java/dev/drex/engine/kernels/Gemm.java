@@ -96,7 +96,7 @@ public final class Gemm {
     public static PackedB packB(boolean transB, int k, int n, float[] b, int off, int ldb) {
         if (k < 0 || n < 0) throw new IllegalArgumentException("packB: negative size k=" + k + " n=" + n);
         GemmChecks.matrix("B", b, off, ldb, transB ? n : k, transB ? k : n);
-        PackedB packed = new PackedB(k, n, GemmSimd.KC);
+        PackedB packed = new PackedB(k, n, GemmSimd.blockDepth(k));
         for (int pc = 0; pc < k; pc += packed.kc) {
             int kc = Math.min(packed.kc, k - pc);
             GemmPacking.packB(transB, b, off, ldb, pc, kc, 0, n, packed.data, packed.blockStart(pc));
@@ -161,6 +161,11 @@ public final class Gemm {
             }
             int pc = p / kc * kc, kcBlock = Math.min(kc, k - pc);
             return data[blockStart(pc) + (j / NR) * NR * kcBlock + (p - pc) * NR + j % NR];
+        }
+
+        /** Depth of every k block but the last. */
+        int blockDepth() {
+            return kc;
         }
 
         int blockStart(int pc) {

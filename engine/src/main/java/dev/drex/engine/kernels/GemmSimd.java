@@ -23,17 +23,22 @@ import static dev.drex.engine.kernels.GemmMicroKernel.NR;
  * stick out of C (the last MR rows or NR columns) are computed into a scratch tile from the
  * zero-padded panels and only their valid part is merged into C.
  *
- * <p>Block sizes (AMD EPYC Zen 4 here: 32 KiB L1d and 1 MiB L2 per core): a B micro-panel is
- * {@code KC * NR * 4} bytes = 16 KiB at KC = 256 and NR = 32, half of L1; an A block is
- * {@code MC * KC * 4} bytes; both are overridable for tuning with {@code -Ddrex.gemm.kc/mc/nc}.
+ * <p>Block sizes (AMD EPYC Zen 4 here: 32 KiB L1d and 1 MiB L2 per core), chosen by measurement
+ * (bench/README.md): KC = 768, MC = 128, NC = 4096. The textbook rule puts the B micro-panel
+ * ({@code KC * NR * 4} bytes) in L1, i.e. KC = 256, but then every element of C is loaded and
+ * stored k/256 times, and the rows of a C tile, a power-of-two-ish stride apart (768, 1024, 3072
+ * floats), collide in the same L1 sets; one deep block (the whole k = 768 of BERT-base) measured
+ * 10-20% faster, the B micro-panel (96 KiB) streaming from L2 with the hardware prefetcher. The A
+ * block ({@code MC * KC * 4} = 384 KiB) stays in L2. All three can be overridden for tuning with
+ * {@code -Ddrex.gemm.kc/mc/nc}.
  *
  * <p>Packing buffers are per thread (a {@link ThreadLocal} workspace) and grow on demand: no
  * allocation once warm.
  */
 final class GemmSimd {
 
-    /** Depth of one rank-kc update (k block). */
-    static final int KC = intProperty("drex.gemm.kc", 256);
+    /** Largest depth of one rank-kc update (k block); see {@link #blockDepth}. */
+    static final int KC = intProperty("drex.gemm.kc", 768);
     /** Rows of op(A) packed at once (a multiple of MR). */
     static final int MC = roundUp(intProperty("drex.gemm.mc", 128), MR);
     /** Columns of op(B) packed at once (a multiple of NR). */
@@ -69,13 +74,13 @@ final class GemmSimd {
             return;
         }
         Workspace ws = WORKSPACE.get();
-        int kcMax = Math.min(KC, k);
+        int kcMax = blockDepth(k);
         float[] ap = ws.a(roundUp(Math.min(MC, m), MR) * kcMax);
         float[] bp = ws.b(roundUp(Math.min(NC, n), NR) * kcMax);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
                 GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp, 0);
                 float blockBeta = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
@@ -100,9 +105,10 @@ final class GemmSimd {
             return;
         }
         Workspace ws = WORKSPACE.get();
-        float[] ap = ws.a(roundUp(Math.min(MC, m), MR) * Math.min(KC, k));
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
+        int kcMax = b.blockDepth();
+        float[] ap = ws.a(roundUp(Math.min(MC, m), MR) * kcMax);
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
             int bIdx = b.blockStart(pc) + j0 * kc;
             float blockBeta = pc == 0 ? beta : 1f;
             for (int ic = 0; ic < m; ic += MC) {
@@ -150,6 +156,15 @@ final class GemmSimd {
             int row = cOff + i * ldc;
             for (int j = 0; j < n; j++) c[row + j] = beta == 0f ? 0f : beta * c[row + j];
         }
+    }
+
+    /**
+     * The k block depth for a product of depth k: k cut into {@code ceil(k / KC)} nearly equal
+     * blocks (k = 1024 gives 2 x 512 rather than 768 + 256), every block but the last this deep.
+     */
+    static int blockDepth(int k) {
+        int blocks = Math.max(1, (k + KC - 1) / KC);
+        return Math.max(1, (k + blocks - 1) / blocks);
     }
 
     static int roundUp(int x, int multiple) {
