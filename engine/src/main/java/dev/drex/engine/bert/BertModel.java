@@ -100,36 +100,48 @@ public final class BertModel implements AutoCloseable {
             start[b + 1] = start[b] + lengths[b];
         }
         int n = start[batch];
+        BertProfile.start();
         boolean[] keyMask = new boolean[n];
         float[] x = new float[n * h];
         embed(ids, attentionMask, tokenTypeIds, start, keyMask, x);
+        BertProfile.mark(BertProfile.Phase.EMBED);
 
         float[] qkv = new float[n * 3 * h], ctx = new float[n * h], sum = new float[n * h], mid = new float[n * inter];
         for (BertWeights.Layer layer : w.layers) {
             // [Q|K|V] = x W_qkv^T + b_qkv
             Gemm.sgemm(false, n, 1f, x, 0, h, layer.qkv(), 0f, qkv, 0, 3 * h);
             Elementwise.addBiasRows(qkv, 0, layer.qkvBias(), 0, n, 3 * h);
+            BertProfile.mark(BertProfile.Phase.QKV_GEMM);
             BertSelfAttention.forward(qkv, start, lengths, keyMask, config.numAttentionHeads(), config.headDim(), ctx);
+            BertProfile.mark(BertProfile.Phase.ATTENTION);
             // x = LayerNorm(x + C W_o^T + b_o)
             System.arraycopy(x, 0, sum, 0, n * h);
             Gemm.sgemm(false, n, 1f, ctx, 0, h, layer.attentionOut(), 1f, sum, 0, h);
+            BertProfile.mark(BertProfile.Phase.OUT_GEMM);
             biasLayerNormRows(sum, layer.attentionOutBias(), layer.attentionLnGamma(), layer.attentionLnBeta(), x, n);
+            BertProfile.mark(BertProfile.Phase.ADD_NORM);
             // mid = gelu(x W_1^T + b_1)
             Gemm.sgemm(false, n, 1f, x, 0, h, layer.intermediate(), 0f, mid, 0, inter);
+            BertProfile.mark(BertProfile.Phase.FFN1_GEMM);
             float[] bias1 = layer.intermediateBias();
             Parallel.forRange(n, (from, to) ->
                     Elementwise.biasGelu(mid, from * inter, bias1, 0, to - from, inter, mid, from * inter, config.geluTanh()));
+            BertProfile.mark(BertProfile.Phase.BIAS_GELU);
             // x = LayerNorm(x + mid W_2^T + b_2)
             System.arraycopy(x, 0, sum, 0, n * h);
             Gemm.sgemm(false, n, 1f, mid, 0, inter, layer.output(), 1f, sum, 0, h);
+            BertProfile.mark(BertProfile.Phase.FFN2_GEMM);
             biasLayerNormRows(sum, layer.outputBias(), layer.outputLnGamma(), layer.outputLnBeta(), x, n);
+            BertProfile.mark(BertProfile.Phase.ADD_NORM);
         }
 
         int seqLen = 0;
         for (int len : lengths) seqLen = Math.max(seqLen, len);
         float[] last = new float[batch * seqLen * h];
         for (int b = 0; b < batch; b++) System.arraycopy(x, start[b] * h, last, b * seqLen * h, lengths[b] * h);
-        return new BertOutput(last, pool(x, start, batch), batch, seqLen, h, lengths);
+        BertOutput output = new BertOutput(last, pool(x, start, batch), batch, seqLen, h, lengths);
+        BertProfile.mark(BertProfile.Phase.POOL_COPY);
+        return output;
     }
 
     /** pooled = tanh(x_[CLS] W_p^T + b_p), [CLS] the first token of each sequence; null without pooler. */
