@@ -44,6 +44,9 @@ public final class BertVsOnnx {
                 seconds = Arrays.copyOf(seconds, seconds.length - 1);
                 Arrays.sort(seconds);
                 double median = seconds[seconds.length / 2];
+                System.err.printf("memory: RssAnon %.0f MB, RssFile %.0f MB, Java heap used %.0f MB of %.0f MB committed%n",
+                        rssMb("RssAnon"), rssMb("RssFile"), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0,
+                        Runtime.getRuntime().totalMemory() / 1048576.0);
                 System.out.printf("%s %d %d %d %.4f %.1f %.0f %.0f %.4f%n", args[0], threads, batch, seq, median,
                         batch * seq / median, rssMb("VmRSS"), rssMb("VmHWM"), cpu);
             }

@@ -82,7 +82,9 @@ final class BertWeights {
             float[] qkvBias = new float[3 * h];
             String[] parts = {"query", "key", "value"};
             for (int i = 0; i < 3; i++) {
-                System.arraycopy(reader.readFloats(prefix + p + "attention.self." + parts[i] + ".weight"), 0, qkvWeight, i * h * h, h * h);
+                String name = prefix + p + "attention.self." + parts[i] + ".weight";
+                System.arraycopy(reader.readFloats(name), 0, qkvWeight, i * h * h, h * h);
+                release(reader.segment(name));
                 System.arraycopy(small(p + "attention.self." + parts[i] + ".bias"), 0, qkvBias, i * h, h);
             }
             layers[l] = new Layer(
@@ -190,10 +192,19 @@ final class BertWeights {
     /** A linear weight W [out, in], packed as op(B) = W^T (in, out) for y = x W^T. */
     private PackedB linear(String name, int out, int in) throws CheckpointFormatException {
         String full = prefix + name;
-        if (reader.dtype(full) == SafetensorsDtype.F32) {
-            return packed(Gemm.packB(true, in, out, reader.segment(full), 0, in));
-        }
-        return packed(Gemm.packB(true, in, out, reader.readFloats(full), 0, in));
+        MemorySegment segment = reader.segment(full);
+        PackedB b = reader.dtype(full) == SafetensorsDtype.F32 ? Gemm.packB(true, in, out, segment, 0, in)
+                : Gemm.packB(true, in, out, reader.readFloats(full), 0, in);
+        release(segment);
+        return packed(b);
+    }
+
+    /**
+     * Drops the pages of a tensor that now lives packed on the heap from this process's resident
+     * set (they stay in the OS page cache); without this the file's bytes would count twice in RSS.
+     */
+    private static void release(MemorySegment segment) {
+        if (segment.isMapped()) segment.unload();
     }
 
     private PackedB packed(PackedB b) {
