@@ -28,7 +28,8 @@ import java.nio.file.Path;
  * nothing and is never attended to. GEMMs and attention use every thread of {@link Parallel}.
  * All arithmetic is float; LayerNorm is two-pass.
  *
- * <p>The model keeps the safetensors file mapped until {@link #close}.
+ * <p>The model keeps the safetensors file mapped until {@link #close}. {@link #forward} holds no
+ * state between calls (every buffer is per call), so threads may share one model.
  */
 public final class BertModel implements AutoCloseable {
 
