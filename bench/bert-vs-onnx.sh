@@ -47,11 +47,14 @@ if [ ! -f "$ONNX" ] || [ "$MODEL/model.safetensors" -nt "$ONNX" ]; then
 fi
 "${JAVA[@]}" check "$MODEL" "$ONNX" 2>/dev/null
 
+LOG="$(mktemp "${TMPDIR:-/tmp}/bert-vs-onnx.XXXXXX")"
+MEM=()
 printf "%-7s %-5s %-9s %-12s %-12s %-7s %-10s %-10s %-16s %-16s\n" threads batch tokens drex_tok/s ort_tok/s ratio drex_cpu_s ort_cpu_s drex_rss/peak_MB ort_rss/peak_MB
 for t in $THREADS; do
   for b in $BATCHES; do
-    d=$("${JAVA[@]}" drex "$MODEL" "$t" "$b" "$SEQ" "$REPS" 2>/dev/null)
-    o=$("${JAVA[@]}" onnx "$ONNX" "$t" "$b" "$SEQ" "$REPS" 2>/dev/null)
+    d=$("${JAVA[@]}" drex "$MODEL" "$t" "$b" "$SEQ" "$REPS" 2>"$LOG.drex")
+    o=$("${JAVA[@]}" onnx "$ONNX" "$t" "$b" "$SEQ" "$REPS" 2>"$LOG.onnx")
+    MEM+=("threads $t batch $b: drex $(grep '^memory' "$LOG.drex" | cut -c9-)"$'\n'"threads $t batch $b: ORT  $(grep '^memory' "$LOG.onnx" | cut -c9-)")
     read -r _ _ _ _ _ dtok drss dpeak dcpu <<<"$d"
     read -r _ _ _ _ _ otok orss opeak ocpu <<<"$o"
     ratio=$(awk -v a="$dtok" -v b="$otok" 'BEGIN { printf "%.2f", a / b }')
@@ -59,4 +62,5 @@ for t in $THREADS; do
       "$dcpu" "$ocpu" "$drss/$dpeak" "$orss/$opeak"
   done
 done
+printf "%s\n" "${MEM[@]}"
 echo "machine load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (shared machines make wall times noisy)"

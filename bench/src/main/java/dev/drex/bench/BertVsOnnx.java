@@ -44,11 +44,8 @@ public final class BertVsOnnx {
                 seconds = Arrays.copyOf(seconds, seconds.length - 1);
                 Arrays.sort(seconds);
                 double median = seconds[seconds.length / 2];
-                System.err.printf("memory: RssAnon %.0f MB, RssFile %.0f MB, Java heap used %.0f MB of %.0f MB committed%n",
-                        rssMb("RssAnon"), rssMb("RssFile"), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0,
-                        Runtime.getRuntime().totalMemory() / 1048576.0);
                 System.out.printf("%s %d %d %d %.4f %.1f %.0f %.0f %.4f%n", args[0], threads, batch, seq, median,
-                        batch * seq / median, rssMb("VmRSS"), rssMb("VmHWM"), cpu);
+                        batch * seq / median, rss, rssMb("VmHWM"), cpu);
             }
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -65,6 +62,19 @@ public final class BertVsOnnx {
         return ids;
     }
 
+    /** Resident set (MB) read while the engine is still open, after the timed runs. */
+    static double rss;
+
+    /** Records {@link #rss} and prints the memory breakdown (live heap after a GC) to stderr. */
+    static void recordMemory() {
+        double anon = rssMb("RssAnon"), file = rssMb("RssFile");
+        rss = anon + file;
+        System.gc(); // only to measure the live heap; the RSS above is read before it
+        Runtime rt = Runtime.getRuntime();
+        System.err.printf("memory: RssAnon %.0f MB, RssFile %.0f MB; Java heap live after GC %.0f MB, committed %.0f MB%n",
+                anon, file, (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0);
+    }
+
     static double[] runDrex(Path dir, int threads, int[][] ids, int reps) throws Exception {
         Parallel.setThreads(threads);
         try (BertModel model = BertModel.load(dir)) {
@@ -77,6 +87,7 @@ public final class BertVsOnnx {
                 s[i] = (System.nanoTime() - t0) / 1e9;
             }
             s[reps] = (cpuNanos() - cpu0) / 1e9 / reps;
+            recordMemory();
             return s;
         }
     }
@@ -107,6 +118,7 @@ public final class BertVsOnnx {
                         s[k] = (System.nanoTime() - t0) / 1e9;
                     }
                     s[reps] = (cpuNanos() - cpu0) / 1e9 / reps;
+                    recordMemory();
                     return s;
                 }
             }
