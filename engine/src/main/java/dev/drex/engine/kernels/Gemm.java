@@ -97,9 +97,10 @@ public final class Gemm {
         if (k < 0 || n < 0) throw new IllegalArgumentException("packB: negative size k=" + k + " n=" + n);
         GemmChecks.matrix("B", b, off, ldb, transB ? n : k, transB ? k : n);
         PackedB packed = new PackedB(k, n, GemmSimd.blockDepth(k));
+        int[] rowStarts = GemmPacking.rowStarts(ldb);
         for (int pc = 0; pc < k; pc += packed.kc) {
             int kc = Math.min(packed.kc, k - pc);
-            GemmPacking.packB(transB, b, off, ldb, pc, kc, 0, n, packed.data, packed.blockStart(pc));
+            GemmPacking.packB(transB, b, off, ldb, pc, kc, 0, n, packed.data, packed.blockStart(pc), rowStarts);
         }
         return packed;
     }

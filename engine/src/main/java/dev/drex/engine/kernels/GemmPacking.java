@@ -24,7 +24,17 @@ import jdk.incubator.vector.FloatVector;
  */
 final class GemmPacking {
 
+    /** k steps per transposing sweep: one 64-byte line of each source row. */
+    private static final int TILE = 16;
+
     private GemmPacking() {}
+
+    /** {@code {0, ld, 2 ld, ..., (L-1) ld}}: where L consecutive rows of a matrix of stride ld start. */
+    static int[] rowStarts(int ld) {
+        int[] starts = new int[L];
+        for (int l = 0; l < L; l++) starts[l] = l * ld;
+        return starts;
+    }
 
     /**
      * Packs {@code alpha * op(A)[i0:i0+mc, p0:p0+kc]} into {@code dst} (see the class comment).
@@ -37,10 +47,14 @@ final class GemmPacking {
             int base = r * MR * kc;
             int firstRow = i0 + r * MR;
             if (!transA) {
-                // Row i of A is contiguous in p: read it once, write every MR-th slot.
-                for (int ii = 0; ii < rows; ii++) {
-                    int src = aOff + (firstRow + ii) * lda + p0;
-                    for (int p = 0; p < kc; p++) dst[base + p * MR + ii] = alpha * a[src + p];
+                // Row i of A is contiguous in p: a transpose, done TILE k steps at a time so the
+                // MR source lines and the destination lines it fills stay in L1.
+                for (int pt = 0; pt < kc; pt += TILE) {
+                    int pEnd = Math.min(kc, pt + TILE);
+                    for (int ii = 0; ii < rows; ii++) {
+                        int src = aOff + (firstRow + ii) * lda + p0;
+                        for (int p = pt; p < pEnd; p++) dst[base + p * MR + ii] = alpha * a[src + p];
+                    }
                 }
             } else {
                 // A^T stored (k, m): the MR values of one k step are contiguous in the source.
@@ -60,10 +74,12 @@ final class GemmPacking {
 
     /**
      * Packs {@code op(B)[p0:p0+kc, j0:j0+nc]} into {@code dst} from {@code dstIdx} (see the class
-     * comment). B is stored (k, n) with stride ldb, or (n, k) when {@code transB}.
+     * comment). B is stored (k, n) with stride ldb, or (n, k) when {@code transB}; then
+     * {@code rowStarts} must be {@link #rowStarts rowStarts(ldb)}, the gather offsets of L
+     * consecutive rows.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
-            float[] dst, int dstIdx) {
+            float[] dst, int dstIdx, int[] rowStarts) {
         for (int q = 0; q * NR < nc; q++) {
             int cols = Math.min(NR, nc - q * NR);
             int base = dstIdx + q * NR * kc;
@@ -84,11 +100,24 @@ final class GemmPacking {
                         for (int jj = cols; jj < NR; jj++) dst[d + jj] = 0f;
                     }
                 }
+            } else if (cols == NR) {
+                // B^T stored (n, k): one k step of L consecutive columns is one gather across L
+                // rows (vgatherdps), written as one contiguous vector of the panel.
+                int src = bOff + firstCol * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    for (int v = 0; v < NR; v += L) {
+                        FloatVector.fromArray(S, b, src + v * ldb + p, rowStarts, 0).intoArray(dst, base + p * NR + v);
+                    }
+                }
             } else {
-                // B^T stored (n, k): column j of op(B) is contiguous in p; write every NR-th slot.
-                for (int jj = 0; jj < cols; jj++) {
-                    int src = bOff + (firstCol + jj) * ldb + p0;
-                    for (int p = 0; p < kc; p++) dst[base + p * NR + jj] = b[src + p];
+                // Ragged last panel of B^T: column j of op(B) is contiguous in p; a transpose, TILE k
+                // steps at a time so the NR source lines and the destination lines stay in L1.
+                for (int pt = 0; pt < kc; pt += TILE) {
+                    int pEnd = Math.min(kc, pt + TILE);
+                    for (int jj = 0; jj < cols; jj++) {
+                        int src = bOff + (firstCol + jj) * ldb + p0;
+                        for (int p = pt; p < pEnd; p++) dst[base + p * NR + jj] = b[src + p];
+                    }
                 }
                 if (cols < NR) {
                     for (int p = 0; p < kc; p++) {

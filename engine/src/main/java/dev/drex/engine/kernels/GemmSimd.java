@@ -11,11 +11,11 @@ import static dev.drex.engine.kernels.GemmMicroKernel.NR;
  * <p>Five loops around a register-tiled micro-kernel, each loop sized for one level of memory:
  * <pre>
  *   for jc in [0, n) step NC              B panel  op(B)[pc:pc+kc, jc:jc+nc]  packed -> Bp  (L3)
- *     for pc in [0, k) step KC            one rank-kc update of C
- *       pack B panel into Bp (NR-column micro-panels)
+ *     for pc in [0, k) step kc            one rank-kc update of C (kc = blockDepth(k) <= KC)
  *       for ic in [0, m) step MC          A block  op(A)[ic:ic+mc, pc:pc+kc]  packed -> Ap  (L2)
  *         pack A block into Ap (MR-row micro-panels, times alpha)
- *         for jr in [0, nc) step NR       B micro-panel (kc, NR) reused by every ir   (L1)
+ *         for jr in [0, nc) step NR       B micro-panel (kc, NR) reused by every ir   (L1/L2)
+ *           if ic == 0: pack B micro-panel into Bp (NR columns; later A blocks reuse it)
  *           for ir in [0, mc) step MR     A micro-panel (kc, MR) streamed from L2
  *             C[ic+ir : +MR, jc+jr : +NR] (+)= Ap micro-panel * Bp micro-panel   (registers)
  * </pre>
@@ -49,6 +49,17 @@ final class GemmSimd {
         float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[MR * NR];
+        int[] rowStarts;
+        int rowStartsLd = -1;
+
+        /** Gather offsets of L consecutive rows of stride ld, rebuilt only when ld changes. */
+        int[] rowStarts(int ld) {
+            if (ld != rowStartsLd) {
+                rowStarts = GemmPacking.rowStarts(ld);
+                rowStartsLd = ld;
+            }
+            return rowStarts;
+        }
 
         float[] a(int size) {
             if (a.length < size) a = new float[size];
@@ -77,16 +88,19 @@ final class GemmSimd {
         int kcMax = blockDepth(k);
         float[] ap = ws.a(roundUp(Math.min(MC, m), MR) * kcMax);
         float[] bp = ws.b(roundUp(Math.min(NC, n), NR) * kcMax);
+        int[] rowStarts = ws.rowStarts(ldb);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp, 0);
                 float blockBeta = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
-                    macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, blockBeta, ws.tile);
+                    // B micro-panels are packed during the first A block, just before their first use.
+                    float[] source = ic == 0 ? b : null;
+                    macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, blockBeta, ws.tile,
+                            transB, source, bOff, ldb, pc, jc, rowStarts);
                 }
             }
         }
@@ -114,17 +128,26 @@ final class GemmSimd {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
-                macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile);
+                macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile,
+                        false, null, 0, 0, pc, j0, null);
             }
         }
     }
 
-    /** The two loops around the micro-kernel over one packed A block (mc, kc) and B panel (kc, nc). */
+    /**
+     * The two loops around the micro-kernel over one packed A block (mc, kc) and B panel (kc, nc).
+     * When {@code bSource} is not null, each B micro-panel is first packed from op(B)[pc:pc+kc,
+     * jc+jr:+NR] (stored as described by transB, bOff, ldb): packing it right before the mc/MR
+     * kernels that read it keeps it in cache, where packing the whole B panel first would write
+     * it out to L3 and read it back.
+     */
     private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bIdx,
-            float[] c, int cIdx, int ldc, float beta, float[] tile) {
+            float[] c, int cIdx, int ldc, float beta, float[] tile,
+            boolean transB, float[] bSource, int bOff, int ldb, int pc, int jc, int[] rowStarts) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bPanel = bIdx + jr * kc;
+            if (bSource != null) GemmPacking.packB(transB, bSource, bOff, ldb, pc, kc, jc + jr, nr, bp, bPanel, rowStarts);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int cTile = cIdx + ir * ldc + jr;

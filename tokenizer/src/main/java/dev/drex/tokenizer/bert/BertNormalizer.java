@@ -7,8 +7,9 @@ import java.text.Normalizer;
  * the whole text (a segment between special tokens):
  *
  * <ol>
- *   <li><b>clean text</b>: drop U+0000, U+FFFD and {@linkplain BertCharClasses#isControl control}
- *       characters (Cc, Cf, Co; unassigned code points are kept), then turn every
+ *   <li><b>clean text</b>: drop U+0000, U+FFFD, unpaired surrogates (which reach HF's Rust code
+ *       as U+FFFD) and {@linkplain BertCharClasses#isControl control} characters (Cc, Cf, Co;
+ *       unassigned code points are kept), then turn every
  *       {@linkplain BertCharClasses#isWhitespace whitespace} character into a space;</li>
  *   <li><b>Chinese characters</b>: surround each CJK ideograph with spaces;</li>
  *   <li><b>strip accents</b>: NFD, then drop non-spacing marks (Mn). HF's default
@@ -75,6 +76,9 @@ public final class BertNormalizer {
             i += Character.charCount(cp);
             if (cleanText) {
                 if (cp == 0 || cp == 0xFFFD || BertCharClasses.isControl(cp)) continue;
+                // A lone surrogate (codePointAt returns one only when unpaired) cannot exist in a Rust
+                // string: through JNI it arrives as U+FFFD, which is dropped; so drop it too.
+                if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) continue;
                 if (BertCharClasses.isWhitespace(cp)) {
                     out.append(' ');
                     continue;

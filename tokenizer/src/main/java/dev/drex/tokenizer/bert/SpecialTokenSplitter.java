@@ -23,6 +23,8 @@ final class SpecialTokenSplitter {
 
     private final String[] contents;
     private final int[] ids;
+    /** The distinct first chars of the special tokens: most positions are rejected by one lookup. */
+    private final String firstChars;
 
     /** @param specials the special tokens with their ids */
     SpecialTokenSplitter(List<SpecialToken> specials) {
@@ -33,6 +35,9 @@ final class SpecialTokenSplitter {
             contents[i] = specials.get(i).content();
             ids[i] = specials.get(i).id();
         }
+        StringBuilder first = new StringBuilder();
+        for (String c : contents) if (first.indexOf(c.substring(0, 1)) < 0) first.append(c.charAt(0));
+        firstChars = first.toString();
     }
 
     /** Cuts {@code text} at every special token occurrence, leftmost-longest. */
@@ -40,6 +45,10 @@ final class SpecialTokenSplitter {
         int textStart = 0;
         int i = 0;
         while (i < text.length()) {
+            if (firstChars.indexOf(text.charAt(i)) < 0) {
+                i++;
+                continue;
+            }
             int best = -1;
             for (int k = 0; k < contents.length; k++) {
                 if (text.startsWith(contents[k], i) && (best < 0 || contents[k].length() > contents[best].length())) {

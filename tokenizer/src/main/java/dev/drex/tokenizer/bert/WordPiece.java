@@ -1,8 +1,5 @@
 package dev.drex.tokenizer.bert;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The WordPiece model (greedy longest-match-first), as Hugging Face {@code models/wordpiece}:
  *
@@ -17,13 +14,16 @@ import java.util.Map;
  * </pre>
  *
  * Lengths are counted in Unicode code points (Rust chars), never UTF-16 units, and a piece never
- * splits a surrogate pair. Lookups are hash lookups: one map for word-initial pieces and one for
- * continuation pieces keyed without their prefix.
+ * splits a surrogate pair. Instead of looking up every candidate {@code word[start, end)} from the
+ * longest down, one walk of a {@link VocabularyTrie} from {@code start} finds the longest piece
+ * in the vocabulary directly (same result: the longest candidate that is a token). Continuation
+ * pieces are found by starting the walk at the trie node of the prefix "##".
  */
 public final class WordPiece {
 
-    private final Vocabulary vocab;
-    private final Map<String, Integer> continuation;
+    private final VocabularyTrie trie;
+    /** Trie node of the continuation prefix, or -1 if no token starts with it. */
+    private final int continuationRoot;
     private final int unkId;
     private final int maxInputCharsPerWord;
 
@@ -32,18 +32,12 @@ public final class WordPiece {
      * @param unkToken the token emitted for words that cannot be tokenized; must be in the vocabulary
      */
     public WordPiece(Vocabulary vocab, String unkToken, String continuingSubwordPrefix, int maxInputCharsPerWord) {
-        this.vocab = vocab;
         this.unkId = vocab.id(unkToken);
         if (unkId < 0) throw new IllegalArgumentException("unknown token '" + unkToken + "' is not in the vocabulary");
         if (maxInputCharsPerWord < 1) throw new IllegalArgumentException("maxInputCharsPerWord must be >= 1, got " + maxInputCharsPerWord);
         this.maxInputCharsPerWord = maxInputCharsPerWord;
-        this.continuation = new HashMap<>();
-        for (int id = 0; id < vocab.size(); id++) {
-            String t = vocab.token(id);
-            if (t.length() > continuingSubwordPrefix.length() && t.startsWith(continuingSubwordPrefix)) {
-                continuation.put(t.substring(continuingSubwordPrefix.length()), id);
-            }
-        }
+        this.trie = new VocabularyTrie(vocab);
+        this.continuationRoot = trie.walk(continuingSubwordPrefix);
     }
 
     /** Appends the piece ids of the word {@code text[start, end)} to {@code out}. */
@@ -55,13 +49,17 @@ public final class WordPiece {
         int firstPiece = out.size();
         int pieceStart = start;
         while (pieceStart < end) {
-            int pieceEnd = end;
+            int node = pieceStart == start ? 0 : continuationRoot;
             int id = -1;
-            while (pieceStart < pieceEnd) {
-                String piece = text.substring(pieceStart, pieceEnd);
-                id = pieceStart == start ? vocab.id(piece) : continuationId(piece);
-                if (id >= 0) break;
-                pieceEnd = text.offsetByCodePoints(pieceEnd, -1);
+            int pieceEnd = pieceStart;
+            for (int i = pieceStart; i < end && node >= 0; ) {
+                node = trie.child(node, text.charAt(i++));
+                // a match may end only on a code point boundary, never inside a surrogate pair
+                if (node >= 0 && trie.tokenId(node) >= 0 && !(i < end && Character.isLowSurrogate(text.charAt(i))
+                        && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                    id = trie.tokenId(node);
+                    pieceEnd = i;
+                }
             }
             if (id < 0) {
                 while (out.size() > firstPiece) out.removeLast();
@@ -71,11 +69,6 @@ public final class WordPiece {
             out.add(id);
             pieceStart = pieceEnd;
         }
-    }
-
-    private int continuationId(String piece) {
-        Integer id = continuation.get(piece);
-        return id == null ? -1 : id;
     }
 
     public int unkId() { return unkId; }

@@ -106,15 +106,37 @@ final class HfOracle {
     }
 
     /**
+     * The string HF's Rust code should see: every unpaired surrogate replaced by U+FFFD, as Rust's
+     * {@code String::from_utf16_lossy} does. Needed because DJL's JNI decoding, on a string holding
+     * an unpaired surrogate, falls back to a lossy decoding of Java's modified UTF-8 that also turns
+     * every non-BMP character and U+0000 into U+FFFD: a DJL artefact, not HF behaviour.
+     */
+    static String asRustString(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+            if (Character.isSurrogate(c) && !paired) {
+                if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
+                b.append('\uFFFD');
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /**
      * Compares our encoding of every text with HF's (ids and tokens) and returns one line per
-     * mismatch, showing the case, our tokens and HF's tokens.
+     * mismatch, showing the case, our tokens and HF's tokens. HF gets {@link #asRustString}.
      */
     static List<String> mismatches(BertTokenizer ours, HuggingFaceTokenizer hf, List<String> texts) {
         List<String> bad = new ArrayList<>();
         int chunk = 2000;
         for (int from = 0; from < texts.size(); from += chunk) {
             List<String> part = texts.subList(from, Math.min(texts.size(), from + chunk));
-            ai.djl.huggingface.tokenizers.Encoding[] expected = hf.batchEncode(part);
+            ai.djl.huggingface.tokenizers.Encoding[] expected = hf.batchEncode(part.stream().map(HfOracle::asRustString).toList());
             for (int i = 0; i < part.size(); i++) {
                 Encoding got = ours.encode(part.get(i));
                 long[] hfIds = expected[i].getIds();

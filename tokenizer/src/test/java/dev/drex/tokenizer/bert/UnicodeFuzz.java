@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
  * Seeded random test strings. Each string is a run of fragments, each fragment drawn from one of
  * several pools: ASCII words and punctuation, whitespace of every kind, controls, Latin with
  * accents and combining marks, many scripts, CJK, Hangul, emoji with skin tones / ZWJ / variation
- * selectors / tags, private use, any code point at all (unassigned included; never a lone
- * surrogate: Rust strings cannot hold one), special tokens, and real vocabulary pieces glued
- * together (so WordPiece has real work to do).
+ * selectors / tags, private use, any code point at all (unassigned included), now and then an
+ * unpaired surrogate (which HF, through JNI, sees as U+FFFD), special tokens, and real
+ * vocabulary pieces glued together (so WordPiece has real work to do).
  */
 final class UnicodeFuzz {
 
@@ -51,7 +51,7 @@ final class UnicodeFuzz {
 
     private void appendFragment(StringBuilder s) {
         int n = 1 + random.nextInt(6);
-        switch (random.nextInt(12)) {
+        switch (random.nextInt(13)) {
             case 0 -> { for (int i = 0; i < n; i++) s.appendCodePoint(0x20 + random.nextInt(0x5F)); }
             case 1 -> { for (int i = 0; i < n; i++) s.appendCodePoint(WHITESPACE[random.nextInt(WHITESPACE.length)]); }
             case 2 -> { for (int i = 0; i < n; i++) s.appendCodePoint(random.nextInt(0x20) + (random.nextBoolean() ? 0 : 0x70)); }
@@ -64,6 +64,10 @@ final class UnicodeFuzz {
                 }
             }
             case 6, 7 -> appendVocabularyWord(s);
+            case 8 -> {
+                if (random.nextInt(4) == 0) s.append((char) (Character.MIN_SURROGATE + random.nextInt(0x800)));
+                else s.appendCodePoint(anyCodePoint());
+            }
             default -> {
                 int[] r = SCRIPT_RANGES[random.nextInt(SCRIPT_RANGES.length)];
                 for (int i = 0; i < n; i++) s.appendCodePoint(r[0] + random.nextInt(r[1] - r[0] + 1));
