@@ -39,6 +39,7 @@ public final class Simd {
     }
 
     private Simd() {}
+<<<<<<< HEAD
 
     /**
      * The sum of the lanes of v, added in a fixed pairwise tree: lane i plus lane i + L/2, then
@@ -55,4 +56,6 @@ public final class Simd {
         if (LANES > 1) v = v.add(v.rearrange(FOLD_1));
         return v.lane(0);
     }
+=======
+>>>>>>> bert
 }
