@@ -39,7 +39,6 @@ public final class Simd {
     }
 
     private Simd() {}
-<<<<<<< HEAD
 
     /**
      * The sum of the lanes of v, added in a fixed pairwise tree: lane i plus lane i + L/2, then
@@ -56,6 +55,4 @@ public final class Simd {
         if (LANES > 1) v = v.add(v.rearrange(FOLD_1));
         return v.lane(0);
     }
-=======
->>>>>>> bert
 }
