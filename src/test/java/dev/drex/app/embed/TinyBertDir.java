@@ -16,12 +16,12 @@ import java.util.SplittableRandom;
  * 26 letters and their 26 "##" continuations, so every lowercase word is one piece per letter) and
  * model.safetensors with weights ~ N(0, 0.2^2), LayerNorm gamma ~ 1 + N(0, 0.05^2).
  */
-final class TinyBertDir {
+public final class TinyBertDir {
 
     private TinyBertDir() {
     }
 
-    static List<String> vocab() {
+    public static List<String> vocab() {
         List<String> v = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
         for (char c = 'a'; c <= 'z'; c++) v.add(String.valueOf(c));
         for (char c = 'a'; c <= 'z'; c++) v.add("##" + c);
@@ -29,7 +29,7 @@ final class TinyBertDir {
     }
 
     /** A model of width {@code hidden} with {@code maxPositions} positions. */
-    static Path write(Path dir, int hidden, int layers, int maxPositions, long seed) throws IOException {
+    public static Path write(Path dir, int hidden, int layers, int maxPositions, long seed) throws IOException {
         HfBertConfig config = new HfBertConfig(vocab().size(), hidden, layers, 2, 2 * hidden, "gelu", maxPositions, 2, 1e-12);
         Files.createDirectories(dir);
         config.writeJson(dir.resolve("config.json"), "BertModel");
