@@ -224,19 +224,9 @@ public final class EmbeddingCache implements AutoCloseable {
         map.put(key, sealedValue);
     }
 
-    /** Bytes the cache file takes on disk (allocated blocks where the file system tells, else its length). */
-    public long bytesOnDisk() throws IOException {
-        return diskUsage(file);
-    }
-
-    static long diskUsage(Path f) throws IOException {
-        try {
-            Object blocks = Files.getAttribute(f, "unix:blocks");   // 512-byte blocks actually allocated
-            if (blocks instanceof Long n) return n * 512;
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            // not a unix file system view
-        }
-        return Files.size(f);
+    /** Length of the cache file in bytes (Chronicle preallocates segments, so it exceeds the values' total). */
+    public long fileBytes() throws IOException {
+        return Files.size(file);
     }
 
     @Override

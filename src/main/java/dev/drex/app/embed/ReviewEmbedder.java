@@ -50,7 +50,8 @@ public final class ReviewEmbedder {
     public record Report(int reviews, int alreadyCached, int embedded, int emptyReviews, int truncatedReviews,
                          long tokens, int batchesRun, int batchesSkipped, boolean recovered,
                          long prepareNanos, long forwardNanos, long storageNanos, long totalNanos,
-                         long entries, long bytesOnDisk) {
+                         long prepareCpuNanos, long forwardCpuNanos, long storageCpuNanos,
+                         long entries, long fileBytes) {
 
         /** A few lines for the terminal. */
         public String summary() {
@@ -58,12 +59,15 @@ public final class ReviewEmbedder {
             return String.format("%,d reviews: %,d embedded, %,d already cached (%,d without lemmas, %,d truncated)%n"
                             + "%,d batches run, %,d skipped%s; %,d tokens through BERT%n"
                             + "time %.1f s: prepare+tokenize %.1f s, BERT forward %.1f s, pooling+storage %.1f s (overlapped "
-                            + "with the forward)%n%.1f reviews/s overall, %.1f reviews/s and %.0f tokens/s in the forward%n"
-                            + "cache: %,d entries, %.1f MB on disk",
+                            + "with the forward)%nCPU time %.1f s: prepare+tokenize %.1f s, BERT forward %.1f s, "
+                            + "pooling+storage %.1f s%n%.1f reviews/s overall, %.1f reviews/s and %.0f tokens/s in the "
+                            + "forward%ncache: %,d entries, file %.1f MB",
                     reviews, embedded, alreadyCached, emptyReviews, truncatedReviews, batchesRun, batchesSkipped,
                     recovered ? " (recovered after an interrupted run)" : "", tokens, total, prep, fwd, store,
+                    (prepareCpuNanos + forwardCpuNanos + storageCpuNanos) / 1e9, prepareCpuNanos / 1e9,
+                    forwardCpuNanos / 1e9, storageCpuNanos / 1e9,
                     embedded / Math.max(total, 1e-9), embedded / Math.max(fwd, 1e-9), tokens / Math.max(fwd, 1e-9),
-                    entries, bytesOnDisk / 1e6);
+                    entries, fileBytes / 1e6);
         }
     }
 
@@ -102,8 +106,10 @@ public final class ReviewEmbedder {
                         LongConsumer onStored) throws IOException {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         List<Job> jobs = prepare(data);
         long prepareNanos = System.nanoTime() - t0;
+        long prepareCpu = processCpuNanos() - cpu0;
         CacheHeader header = header(fp16);
         double averageBytes = jobs.stream().mapToLong(j -> EntryCodec.encodedSize(
                 j.pieces == null ? new String[0] : j.pieces.lemmas(), header.dim(), fp16)).average().orElse(64);
@@ -150,6 +156,8 @@ public final class ReviewEmbedder {
             }
             long forwardNanos = 0;
             AtomicLong storageNanos = new AtomicLong();
+            AtomicLong storageCpu = new AtomicLong();
+            long runCpu0 = processCpuNanos();
             ExecutorService storage = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "embedding-storage");
                 t.setDaemon(true);
@@ -171,6 +179,7 @@ public final class ReviewEmbedder {
                     while (pending.size() >= 2) await(pending.poll());
                     pending.add(storage.submit(() -> {
                         long s0 = System.nanoTime();
+                        long c0 = THREADS.getCurrentThreadCpuTime();
                         for (int r = 0; r < batch.size(); r++) {
                             Job j = batch.get(r);
                             if (!absent.contains(ByteBuffer.wrap(j.key))) continue;
@@ -179,6 +188,7 @@ public final class ReviewEmbedder {
                             stored.incrementAndGet();
                         }
                         storageNanos.addAndGet(System.nanoTime() - s0);
+                        storageCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
                         bar.advance(absent.size());
                         if (onStored != null) onStored.accept(stored.get());
                     }));
@@ -188,10 +198,21 @@ public final class ReviewEmbedder {
                 storage.shutdownNow();
             }
             bar.finish();
+            long forwardCpu = processCpuNanos() - runCpu0 - storageCpu.get();
             return new Report(jobs.size(), cached, (int) stored.get(), empty.size(), truncated, tokens, batches.size(),
                     batchesSkipped, cache.recovered(), prepareNanos, forwardNanos, storageNanos.get(),
-                    System.nanoTime() - t0, cache.size() - 1, cache.bytesOnDisk());
+                    System.nanoTime() - t0, prepareCpu, forwardCpu, storageCpu.get(), cache.size() - 1, cache.fileBytes());
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static void await(Future<?> f) throws IOException {
