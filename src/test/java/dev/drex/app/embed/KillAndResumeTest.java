@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KillAndResumeTest {
 
-    private static final int REVIEWS = 240;
+    private static final int REVIEWS = 150;
     private static final long SEED = 5;
     private static final int BATCH = 4;
 
@@ -40,7 +40,7 @@ class KillAndResumeTest {
 
     @Test
     void aKilledRunResumesToTheBytesOfAnUninterruptedOne() throws Exception {
-        Path modelDir = TinyBertDir.write(dir.resolve("tiny"), 32, 2, 64, 21);
+        Path modelDir = TinyBertDir.write(dir.resolve("tiny"), 16, 2, 64, 21);
         Path resumed = dir.resolve("resumed.cache");
         Path reference = dir.resolve("reference.cache");
 
