@@ -54,14 +54,16 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     /**
-     * Opens {@code file} for adding reviews, creating it if absent (sized for {@code expectedEntries}
-     * values of {@code averageValueBytes} on average; Chronicle grows it up to 8x beyond that).
+     * Opens {@code file} for adding reviews, creating it if absent, sized for {@code expectedEntries} values of
+     * {@code averageValueBytes} on average and at most {@code maxValueBytes} each (Chronicle grows the entry
+     * count up to 8x beyond that; the largest value is fixed at creation, through the chunk size: Chronicle
+     * stores an entry in at most a few hundred chunks).
      *
      * @throws CacheException if another process is writing it, if it is not a drex embedding cache, or if
      *                        it was made with another model, preprocessing or precision than {@code wanted}
      */
     public static EmbeddingCache openForWriting(Path file, CacheHeader wanted, long expectedEntries,
-                                                double averageValueBytes) throws IOException {
+                                                double averageValueBytes, long maxValueBytes) throws IOException {
         Path absolute = file.toAbsolutePath();
         if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
         Path marker = markerOf(absolute);
@@ -70,6 +72,8 @@ public final class EmbeddingCache implements AutoCloseable {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;    // held by this very JVM
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -81,8 +85,14 @@ public final class EmbeddingCache implements AutoCloseable {
         ChronicleMap<byte[], byte[]> map = null;
         try {
             boolean exists = Files.exists(absolute) && Files.size(absolute) > 0;
-            ChronicleMapBuilder<byte[], byte[]> builder = builder(expectedEntries, averageValueBytes);
-            map = openMap(absolute, exists && dirty ? "recover" : "open", builder);
+            ChronicleMapBuilder<byte[], byte[]> builder = builder(expectedEntries, averageValueBytes, maxValueBytes);
+            try {
+                map = openMap(absolute, exists && dirty ? "recover" : "open", builder);
+            } catch (CacheException e) {
+                if (!dirty) throw e;
+                throw new CacheException(e.getMessage() + "; an interrupted run may have died while creating it: "
+                        + "delete " + file + " and " + marker + " and run again", e);
+            }
             CacheHeader header = readHeader(absolute, map);
             if (header == null) {
                 if (map.size() != 0) throw new CacheException(file + " is a Chronicle Map without a drex embedding-cache header");
@@ -114,11 +124,13 @@ public final class EmbeddingCache implements AutoCloseable {
             boolean running;
             try (FileChannel ch = FileChannel.open(marker, StandardOpenOption.WRITE); FileLock l = ch.tryLock()) {
                 running = l == null;
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                running = true;     // held by this very JVM
             }
             throw new CacheException(file + (running ? " is being written by an embed-reviews process right now"
                     : " was left incomplete by an interrupted embed-reviews run") + " (marker " + marker + ")");
         }
-        ChronicleMap<byte[], byte[]> map = openMap(absolute, "open", builder(1, 1024));
+        ChronicleMap<byte[], byte[]> map = openMap(absolute, "open", builder(1, 1024, 1024));
         try {
             CacheHeader header = readHeader(absolute, map);
             if (header == null) throw new CacheException(file + " is a Chronicle Map without a drex embedding-cache header");
@@ -129,8 +141,26 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    private static ChronicleMapBuilder<byte[], byte[]> builder(long entries, double averageValueBytes) {
+    /** Values of up to this many chunks fit (Chronicle's limit is about 500 with its default tier sizes). */
+    private static final int MAX_CHUNKS_PER_VALUE = 256;
+
+    /**
+     * Entries per segment such that a segment tier holds at least 2 x {@link #MAX_CHUNKS_PER_VALUE} chunks
+     * (Chronicle's chunks per tier are about entries per segment x average chunks per entry, and an entry
+     * must fit in one tier), and at least 1/16 of all entries.
+     */
+    private static long entriesPerSegment(long entries, double averageValueBytes, int chunk) {
+        double averageChunks = Math.max(1, (averageValueBytes + ReviewKey.BYTES) / chunk);
+        long forBigValues = (long) Math.ceil(2 * MAX_CHUNKS_PER_VALUE / averageChunks);
+        return Math.max(forBigValues, Math.max(16, entries / 16));
+    }
+
+    private static ChronicleMapBuilder<byte[], byte[]> builder(long entries, double averageValueBytes, long maxValueBytes) {
+        int chunk = (int) Math.max(64, Math.min(1 << 20, (maxValueBytes + ReviewKey.BYTES + MAX_CHUNKS_PER_VALUE - 1) / MAX_CHUNKS_PER_VALUE));
         return ChronicleMap.of(byte[].class, byte[].class)
+                .actualChunkSize(chunk)
+                .maxChunksPerEntry(MAX_CHUNKS_PER_VALUE)
+                .entriesPerSegment(entriesPerSegment(entries, averageValueBytes, chunk))
                 .name("drex-embedding-cache")
                 .constantKeySizeBySample(new byte[ReviewKey.BYTES])
                 .averageValueSize(Math.max(64, averageValueBytes))

@@ -113,6 +113,12 @@ public final class ReviewEmbedder {
         CacheHeader header = header(fp16);
         double averageBytes = jobs.stream().mapToLong(j -> EntryCodec.encodedSize(
                 j.pieces == null ? new String[0] : j.pieces.lemmas(), header.dim(), fp16)).average().orElse(64);
+        // The largest value this cache may ever get: maxWords lemmas of up to 64 UTF-8 bytes, or 1.5x the
+        // largest of this dataset, whichever is more.
+        int maxWords = preprocessor.config().maxWords();
+        long largest = jobs.stream().mapToLong(j -> EntryCodec.encodedSize(
+                j.pieces == null ? new String[0] : j.pieces.lemmas(), header.dim(), fp16)).max().orElse(64);
+        long maxBytes = Math.max(largest * 3 / 2, 8 + (long) maxWords * (2 + 64 + (long) header.dim() * (fp16 ? 2 : 4)));
         List<Job> empty = new ArrayList<>();
         List<Job> nonEmpty = new ArrayList<>();
         for (Job j : jobs) (j.pieces == null ? empty : nonEmpty).add(j);
@@ -120,7 +126,7 @@ public final class ReviewEmbedder {
         int truncated = (int) jobs.stream().filter(Job::truncated).count();
         long tokens = 0;
 
-        try (EmbeddingCache cache = EmbeddingCache.openForWriting(cacheFile, header, jobs.size() + 1L, averageBytes)) {
+        try (EmbeddingCache cache = EmbeddingCache.openForWriting(cacheFile, header, jobs.size() + 1L, averageBytes, maxBytes)) {
             int cached = 0;
             List<Job> emptyTodo = new ArrayList<>();
             for (Job j : empty) {

@@ -110,7 +110,7 @@ class ReviewEmbedderTest {
         byte[] victim = keys.of(DATA.userId(DATA.user(5)), DATA.itemId(DATA.item(5)), DATA.title(5), DATA.text(5));
         byte[] original;
         CacheHeader header = embedder(PRE).header(true);
-        try (EmbeddingCache c = EmbeddingCache.openForWriting(cache, header, 1, 1)) {
+        try (EmbeddingCache c = EmbeddingCache.openForWriting(cache, header, 1, 1, 1)) {
             original = c.rawValue(victim);
             byte[] torn = original.clone();
             torn[torn.length / 2] ^= 0x40;   // as if the write had been cut
