@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
@@ -97,6 +98,22 @@ public final class ReviewEmbedder {
     }
 
     /**
+     * What to run: reviews without lemmas still missing, and the planned batches with at least one review
+     * missing (with which ones), and how many reviews were found already stored.
+     */
+    private record Plan(List<Job> emptyTodo, List<List<Job>> batches, List<Set<ByteBuffer>> missing, int cached,
+                        int batchesSkipped, int todo) {}
+
+    /** Timers shared with the storage thread. */
+    private static final class Counters {
+        final AtomicLong stored = new AtomicLong();
+        final AtomicLong storageNanos = new AtomicLong();
+        final AtomicLong storageCpuNanos = new AtomicLong();
+        long forwardNanos;
+        long tokens;
+    }
+
+    /**
      * Embeds every review of {@code data} missing from {@code cacheFile} (created if absent).
      *
      * @param progress where the progress bar goes (null: none)
@@ -111,103 +128,121 @@ public final class ReviewEmbedder {
         long prepareNanos = System.nanoTime() - t0;
         long prepareCpu = processCpuNanos() - cpu0;
         CacheHeader header = header(fp16);
-        double averageBytes = jobs.stream().mapToLong(j -> EntryCodec.encodedSize(
-                j.pieces == null ? new String[0] : j.pieces.lemmas(), header.dim(), fp16)).average().orElse(64);
+        long[] sizes = jobs.stream().mapToLong(j -> EntryCodec.encodedSize(
+                j.pieces == null ? new String[0] : j.pieces.lemmas(), header.dim(), fp16)).toArray();
+        double averageBytes = Arrays.stream(sizes).average().orElse(64);
         // The largest value this cache may ever get: maxWords lemmas of up to 64 UTF-8 bytes, or 1.5x the
         // largest of this dataset, whichever is more.
-        int maxWords = preprocessor.config().maxWords();
-        long largest = jobs.stream().mapToLong(j -> EntryCodec.encodedSize(
-                j.pieces == null ? new String[0] : j.pieces.lemmas(), header.dim(), fp16)).max().orElse(64);
-        long maxBytes = Math.max(largest * 3 / 2, 8 + (long) maxWords * (2 + 64 + (long) header.dim() * (fp16 ? 2 : 4)));
-        List<Job> empty = new ArrayList<>();
-        List<Job> nonEmpty = new ArrayList<>();
-        for (Job j : jobs) (j.pieces == null ? empty : nonEmpty).add(j);
-        nonEmpty.sort(Comparator.<Job>comparingInt(j -> j.pieces.length()).thenComparing(Job::key, Arrays::compareUnsigned));
+        long maxBytes = Math.max(Arrays.stream(sizes).max().orElse(64) * 3 / 2,
+                8 + (long) preprocessor.config().maxWords() * (2 + 64 + (long) header.dim() * (fp16 ? 2 : 4)));
         int truncated = (int) jobs.stream().filter(Job::truncated).count();
-        long tokens = 0;
+        int empty = (int) jobs.stream().filter(j -> j.pieces == null).count();
 
         try (EmbeddingCache cache = EmbeddingCache.openForWriting(cacheFile, header, jobs.size() + 1L, averageBytes, maxBytes)) {
-            int cached = 0;
-            List<Job> emptyTodo = new ArrayList<>();
-            for (Job j : empty) {
-                if (cache.hasValid(j.key)) cached++;
-                else emptyTodo.add(j);
-            }
-            List<List<Job>> batches = new ArrayList<>();
-            List<Set<ByteBuffer>> missing = new ArrayList<>();
-            int batchesSkipped = 0;
-            int todo = emptyTodo.size();
-            for (int from = 0; from < nonEmpty.size(); from += batchSize) {
-                List<Job> batch = nonEmpty.subList(from, Math.min(nonEmpty.size(), from + batchSize));
-                Set<ByteBuffer> absent = new HashSet<>();
-                for (Job j : batch) if (!cache.hasValid(j.key)) absent.add(ByteBuffer.wrap(j.key));
-                cached += batch.size() - absent.size();
-                if (absent.isEmpty()) {
-                    batchesSkipped++;
-                } else {
-                    batches.add(batch);
-                    missing.add(absent);
-                    todo += absent.size();
-                }
-            }
-
-            ProgressBar bar = new ProgressBar(progress, "embed", todo);
+            Plan plan = plan(jobs, cache, batchSize);
+            ProgressBar bar = new ProgressBar(progress, "embed", plan.todo());
             bar.start();
-            AtomicLong stored = new AtomicLong();
-            for (Job j : emptyTodo) {
+            Counters counters = new Counters();
+            for (Job j : plan.emptyTodo()) {
                 cache.put(j.key, EntryCodec.encodeReview(j.key, new String[0], new float[0], header.dim(), fp16));
-                long n = stored.incrementAndGet();
+                long n = counters.stored.incrementAndGet();
                 bar.advance(1);
                 if (onStored != null) onStored.accept(n);
             }
-            long forwardNanos = 0;
-            AtomicLong storageNanos = new AtomicLong();
-            AtomicLong storageCpu = new AtomicLong();
             long runCpu0 = processCpuNanos();
-            ExecutorService storage = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "embedding-storage");
-                t.setDaemon(true);
-                return t;
-            });
-            ArrayDeque<Future<?>> pending = new ArrayDeque<>();
-            try {
-                for (int b = 0; b < batches.size(); b++) {
-                    List<Job> batch = batches.get(b);
-                    Set<ByteBuffer> absent = missing.get(b);
-                    int[][] ids = new int[batch.size()][];
-                    for (int r = 0; r < ids.length; r++) {
-                        ids[r] = batch.get(r).pieces.ids();
-                        tokens += ids[r].length;
-                    }
-                    long f0 = System.nanoTime();
-                    BertOutput out = model.forward(ids, null);
-                    forwardNanos += System.nanoTime() - f0;
-                    while (pending.size() >= 2) await(pending.poll());
-                    pending.add(storage.submit(() -> {
-                        long s0 = System.nanoTime();
-                        long c0 = THREADS.getCurrentThreadCpuTime();
-                        for (int r = 0; r < batch.size(); r++) {
-                            Job j = batch.get(r);
-                            if (!absent.contains(ByteBuffer.wrap(j.key))) continue;
-                            float[] vectors = j.pieces.meanOfPieces(out.lastHiddenState(), out.offset(r, 0), out.hidden());
-                            cache.put(j.key, EntryCodec.encodeReview(j.key, j.pieces.lemmas(), vectors, out.hidden(), fp16));
-                            stored.incrementAndGet();
-                        }
-                        storageNanos.addAndGet(System.nanoTime() - s0);
-                        storageCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
-                        bar.advance(absent.size());
-                        if (onStored != null) onStored.accept(stored.get());
-                    }));
-                }
-                while (!pending.isEmpty()) await(pending.poll());
-            } finally {
-                storage.shutdownNow();
-            }
+            runBatches(plan, cache, fp16, bar, counters, onStored);
             bar.finish();
-            long forwardCpu = processCpuNanos() - runCpu0 - storageCpu.get();
-            return new Report(jobs.size(), cached, (int) stored.get(), empty.size(), truncated, tokens, batches.size(),
-                    batchesSkipped, cache.recovered(), prepareNanos, forwardNanos, storageNanos.get(),
-                    System.nanoTime() - t0, prepareCpu, forwardCpu, storageCpu.get(), cache.size() - 1, cache.fileBytes());
+            long forwardCpu = processCpuNanos() - runCpu0 - counters.storageCpuNanos.get();
+            return new Report(jobs.size(), plan.cached(), (int) counters.stored.get(), empty, truncated, counters.tokens,
+                    plan.batches().size(), plan.batchesSkipped(), cache.recovered(), prepareNanos, counters.forwardNanos,
+                    counters.storageNanos.get(), System.nanoTime() - t0, prepareCpu, forwardCpu,
+                    counters.storageCpuNanos.get(), cache.size() - 1, cache.fileBytes());
+        }
+    }
+
+    /**
+     * The batches: reviews with lemmas sorted by (token count, key bytes), cut every {@code batchSize}; a batch
+     * is kept when any of its reviews lacks a valid entry.
+     */
+    private static Plan plan(List<Job> jobs, EmbeddingCache cache, int batchSize) {
+        List<Job> emptyTodo = new ArrayList<>();
+        List<Job> nonEmpty = new ArrayList<>();
+        int cached = 0;
+        for (Job j : jobs) {
+            if (j.pieces != null) nonEmpty.add(j);
+            else if (cache.hasValid(j.key)) cached++;
+            else emptyTodo.add(j);
+        }
+        nonEmpty.sort(Comparator.<Job>comparingInt(j -> j.pieces.length()).thenComparing(Job::key, Arrays::compareUnsigned));
+        List<List<Job>> batches = new ArrayList<>();
+        List<Set<ByteBuffer>> missing = new ArrayList<>();
+        int skipped = 0;
+        int todo = emptyTodo.size();
+        for (int from = 0; from < nonEmpty.size(); from += batchSize) {
+            List<Job> batch = nonEmpty.subList(from, Math.min(nonEmpty.size(), from + batchSize));
+            Set<ByteBuffer> absent = new HashSet<>();
+            for (Job j : batch) if (!cache.hasValid(j.key)) absent.add(ByteBuffer.wrap(j.key));
+            cached += batch.size() - absent.size();
+            if (absent.isEmpty()) {
+                skipped++;
+            } else {
+                batches.add(batch);
+                missing.add(absent);
+                todo += absent.size();
+            }
+        }
+        return new Plan(emptyTodo, batches, missing, cached, skipped, todo);
+    }
+
+    /**
+     * Runs BERT over the planned batches on this thread while one storage thread pools, encodes and stores
+     * the previous batch (at most two batches wait for storage).
+     */
+    private void runBatches(Plan plan, EmbeddingCache cache, boolean fp16, ProgressBar bar, Counters counters,
+                            LongConsumer onStored) throws IOException {
+        ExecutorService storage = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "embedding-storage");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+        try {
+            for (int b = 0; b < plan.batches().size(); b++) {
+                List<Job> batch = plan.batches().get(b);
+                Set<ByteBuffer> absent = plan.missing().get(b);
+                int[][] ids = new int[batch.size()][];
+                for (int r = 0; r < ids.length; r++) {
+                    ids[r] = batch.get(r).pieces.ids();
+                    counters.tokens += ids[r].length;
+                }
+                long f0 = System.nanoTime();
+                BertOutput out = model.forward(ids, null);      // ids (B, L_b ragged) -> (B, L, H)
+                counters.forwardNanos += System.nanoTime() - f0;
+                while (pending.size() >= 2) await(pending.poll());
+                pending.add(storage.submit(() -> {
+                    long s0 = System.nanoTime();
+                    long c0 = THREADS.getCurrentThreadCpuTime();
+                    for (int r = 0; r < batch.size(); r++) {
+                        Job j = batch.get(r);
+                        if (!absent.contains(ByteBuffer.wrap(j.key))) continue;
+                        float[] vectors = j.pieces.meanOfPieces(out.lastHiddenState(), out.offset(r, 0), out.hidden());
+                        cache.put(j.key, EntryCodec.encodeReview(j.key, j.pieces.lemmas(), vectors, out.hidden(), fp16));
+                        counters.stored.incrementAndGet();
+                    }
+                    counters.storageNanos.addAndGet(System.nanoTime() - s0);
+                    counters.storageCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
+                    bar.advance(absent.size());
+                    if (onStored != null) onStored.accept(counters.stored.get());
+                }));
+            }
+            while (!pending.isEmpty()) await(pending.poll());
+        } finally {
+            storage.shutdown();     // on failure: let the running put finish before the cache closes
+            try {
+                if (!storage.awaitTermination(10, TimeUnit.MINUTES)) throw new IOException("storage thread did not stop");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
