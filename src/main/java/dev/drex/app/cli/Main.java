@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code ./drex} command line. */
 @Command(name = "drex", mixinStandardHelpOptions = true, version = "drex 0.1.0",
         description = "DReX: an explainable multimodal recommender on a pure-Java deep-learning engine.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DataCommand.class, FloorsCommand.class, TrainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DataCommand.class, FloorsCommand.class, TrainCommand.class,
+                EvaluateCommand.class, RecommendCommand.class, ExplainCommand.class, ProfileCommand.class, TuneCommand.class,
+                ExperimentCommand.class})
 public final class Main implements Runnable {
 
     @Override
