@@ -5,9 +5,10 @@ package dev.drex.engine.kernels;
  * {@code -Ddrex.simd=false} and the loop tail of every SIMD kernel, and the reference the SIMD
  * kernels are tested against. See {@link Elementwise} for the contract of each method.
  *
- * <p>Transcendentals call {@link Math} in double and round once to float. erf has no library
- * function: both twins use the piecewise polynomial of {@link #erf(float)}, with the same
- * operations in the same order, so they differ only through exp.
+ * <p>Every method performs the same float operations in the same order as its SIMD twin, so the
+ * twins agree bit for bit: exp, log, tanh and sigmoid come from {@link Transcendentals} (not
+ * {@link Math}), erf is the piecewise polynomial of {@link #erf(float)}, and where the SIMD twin fuses
+ * a multiply-add this twin calls {@link Math#fma} at the same place.
  */
 public final class ElementwiseScalar {
     private ElementwiseScalar() {}
@@ -35,20 +36,21 @@ public final class ElementwiseScalar {
     /** erf(x) = x P(x^2), for |x| &lt; {@link #ERF_SMALL_LIMIT}. */
     static float erfSmall(float x) {
         float s = x * x;
-        return x * (P0 + s * (P1 + s * (P2 + s * (P3 + s * (P4 + s * P5)))));
+        return x * Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(P5, s, P4), s, P3), s, P2), s, P1), s, P0);
     }
 
     /** erfc(z) exp(z^2) = t Q(t), t = 1 / (1 + z/2), for z &gt;= {@link #ERF_SMALL_LIMIT}. */
     static float erfcScaled(float z) {
-        float t = 1f / (1f + 0.5f * z);
-        return t * (Q0 + t * (Q1 + t * (Q2 + t * (Q3 + t * (Q4 + t * (Q5 + t * (Q6 + t * Q7)))))));
+        float t = 1f / Math.fma(z, 0.5f, 1f);
+        float q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Q7, t, Q6), t, Q5), t, Q4), t, Q3), t, Q2), t, Q1), t, Q0);
+        return q * t;
     }
 
     static float erf(float x) {
         float z = Math.abs(x);
         if (z < ERF_SMALL_LIMIT) return erfSmall(x);
-        float q = erfcScaled(z) * (float) Math.exp(-z * z);   // erfc(|x|)
-        return x >= 0f ? 1f - q : q - 1f;
+        float q = erfcScaled(z) * Transcendentals.exp(-z * z);   // erfc(|x|)
+        return x < 0f ? q - 1f : 1f - q;
     }
 
     /**
@@ -59,19 +61,19 @@ public final class ElementwiseScalar {
         float z = Math.abs(w);
         if (z < ERF_SMALL_LIMIT) return 1f + erfSmall(w);
         float q = erfcScaled(z) * expMinusW2;
-        return w >= 0f ? 2f - q : q;
+        return w < 0f ? q : 2f - q;
     }
 
     /** GELU, erf form: 0.5 x (1 + erf(x / sqrt 2)). */
     static float geluErf(float x) {
         float w = x * INV_SQRT2;
-        return 0.5f * x * onePlusErf(w, (float) Math.exp(-w * w));
+        return 0.5f * x * onePlusErf(w, Transcendentals.exp(-w * w));
     }
 
     /** GELU, tanh form, written as x * sigmoid(2u) = 0.5 x (1 + tanh u), u = sqrt(2/pi)(x + 0.044715 x^3). */
     static float geluTanh(float x) {
-        float u = SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x);
-        return x / (1f + (float) Math.exp(-2f * u));
+        float u = (x * x * x * GELU_CUBIC + x) * SQRT_2_OVER_PI;
+        return x / (Transcendentals.exp(-2f * u) + 1f);
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -115,11 +117,11 @@ public final class ElementwiseScalar {
     // ---------------------------------------------------------------- unary maps
 
     public static void exp(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) out[outOff + i] = (float) Math.exp(x[xOff + i]);
+        for (int i = 0; i < n; i++) out[outOff + i] = Transcendentals.exp(x[xOff + i]);
     }
 
     public static void log(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) out[outOff + i] = (float) Math.log(x[xOff + i]);
+        for (int i = 0; i < n; i++) out[outOff + i] = Transcendentals.log(x[xOff + i]);
     }
 
     public static void sqrt(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -127,11 +129,11 @@ public final class ElementwiseScalar {
     }
 
     public static void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) out[outOff + i] = 1f / (1f + (float) Math.exp(-x[xOff + i]));
+        for (int i = 0; i < n; i++) out[outOff + i] = Transcendentals.sigmoid(x[xOff + i]);
     }
 
     public static void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) out[outOff + i] = (float) Math.tanh(x[xOff + i]);
+        for (int i = 0; i < n; i++) out[outOff + i] = Transcendentals.tanh(x[xOff + i]);
     }
 
     public static void relu(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -157,9 +159,9 @@ public final class ElementwiseScalar {
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
             float w = v * INV_SQRT2;
-            float e = (float) Math.exp(-w * w);              // exp(-x^2 / 2)
-            float cdf = 0.5f * onePlusErf(w, e);             // Phi(x)
-            float grad = cdf + v * (INV_SQRT_2PI * e);
+            float e = Transcendentals.exp(-w * w);           // exp(-x^2 / 2)
+            float cdf = onePlusErf(w, e) * 0.5f;             // Phi(x)
+            float grad = Math.fma(v * INV_SQRT_2PI, e, cdf);
             dx[dxOff + i] = Math.fma(dy[dyOff + i], grad, dx[dxOff + i]);
         }
     }
@@ -172,10 +174,10 @@ public final class ElementwiseScalar {
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
             float v2 = v * v;
-            float u = SQRT_2_OVER_PI * (v + GELU_CUBIC * v2 * v);
-            float du = SQRT_2_OVER_PI * (1f + 3f * GELU_CUBIC * v2);
-            float s = 1f / (1f + (float) Math.exp(-2f * u));
-            float grad = s + 2f * v * s * (1f - s) * du;
+            float u = (v2 * v * GELU_CUBIC + v) * SQRT_2_OVER_PI;
+            float du = (v2 * (3f * GELU_CUBIC) + 1f) * SQRT_2_OVER_PI;
+            float s = 1f / (Transcendentals.exp(-2f * u) + 1f);
+            float grad = Math.fma(v * 2f * s * (1f - s), du, s);
             dx[dxOff + i] = Math.fma(dy[dyOff + i], grad, dx[dxOff + i]);
         }
     }

@@ -1,12 +1,13 @@
 package dev.drex.engine.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API twin of {@link LayerNormScalar}. Three sweeps forward (sum, centered sum of squares,
- * normalise), two backward (row sums with dgamma/dbeta, then dx). See {@link LayerNorm}.
+ * normalise), two backward (row sums with dgamma/dbeta, then dx). Row sums are folded with
+ * {@link Simd#sumLanes} (fixed order: the same bits interpreted or JIT-compiled); they are added in a
+ * different order than the scalar twin's, so the twins agree to rounding. See {@link LayerNorm}.
  */
 public final class LayerNormSimd {
     private LayerNormSimd() {}
@@ -21,14 +22,14 @@ public final class LayerNormSimd {
         float shift = x[xOff];
         FloatVector acc = FloatVector.zero(S);
         for (; i < bound; i += L) acc = acc.add(FloatVector.fromArray(S, x, xOff + i).sub(shift));
-        float mean = shift + (acc.reduceLanes(VectorOperators.ADD) + LayerNormScalar.shiftedSum(x, xOff + i, shift, n - i)) / n;
+        float mean = shift + (Simd.sumLanes(acc) + LayerNormScalar.shiftedSum(x, xOff + i, shift, n - i)) / n;
         // second pass: sum of squared deviations (two-pass variance, no E[x^2] - E[x]^2 cancellation)
         acc = FloatVector.zero(S);
         for (i = 0; i < bound; i += L) {
             FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(mean);
             acc = d.fma(d, acc);
         }
-        float css = acc.reduceLanes(VectorOperators.ADD) + LayerNormScalar.centeredSumSquares(x, xOff + i, mean, n - i);
+        float css = Simd.sumLanes(acc) + LayerNormScalar.centeredSumSquares(x, xOff + i, mean, n - i);
         float rstd = LayerNormScalar.rstd(css, n, eps);
         for (i = 0; i < bound; i += L) {
             FloatVector xhat = FloatVector.fromArray(S, x, xOff + i).sub(mean).mul(rstd);
@@ -56,7 +57,7 @@ public final class LayerNormSimd {
             if (dgamma != null) d.fma(xhat, FloatVector.fromArray(S, dgamma, dgOff + i)).intoArray(dgamma, dgOff + i);
             if (dbeta != null) d.add(FloatVector.fromArray(S, dbeta, dbOff + i)).intoArray(dbeta, dbOff + i);
         }
-        float sumG = accG.reduceLanes(VectorOperators.ADD), sumGX = accGX.reduceLanes(VectorOperators.ADD);
+        float sumG = Simd.sumLanes(accG), sumGX = Simd.sumLanes(accGX);
         for (; i < n; i++) {                               // scalar tail of the first sweep
             float xhat = (x[xOff + i] - mean) * rstd;
             float d = dy[dyOff + i];

@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API twin of {@link ReductionsScalar}. Sums keep two vector accumulators of
  * {@link Simd#SPECIES} lanes (so each lane adds every 2L-th element, hiding the add latency), fold
- * them with {@code reduceLanes}, then add the scalar tail. The order of additions therefore differs
- * from the scalar twin and the results agree only to rounding. See {@link Reductions}.
+ * them with {@link Simd#sumLanes} (a fixed order, so the same bits interpreted or JIT-compiled), then
+ * add the scalar tail. The order of additions differs from the scalar twin's, so the twins agree
+ * only to rounding. See {@link Reductions}.
  */
 public final class ReductionsSimd {
     private ReductionsSimd() {}
@@ -24,7 +25,7 @@ public final class ReductionsSimd {
             acc1 = acc1.add(FloatVector.fromArray(S, x, off + i + L));
         }
         for (int bound = S.loopBound(n); i < bound; i += L) acc0 = acc0.add(FloatVector.fromArray(S, x, off + i));
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + ReductionsScalar.sum(x, off + i, n - i);
+        return Simd.sumLanes(acc0.add(acc1)) + ReductionsScalar.sum(x, off + i, n - i);
     }
 
     public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
@@ -36,7 +37,7 @@ public final class ReductionsSimd {
         }
         for (int bound = S.loopBound(n); i < bound; i += L)
             acc0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc0);
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + ReductionsScalar.dot(a, aOff + i, b, bOff + i, n - i);
+        return Simd.sumLanes(acc0.add(acc1)) + ReductionsScalar.dot(a, aOff + i, b, bOff + i, n - i);
     }
 
     public static float max(float[] x, int off, int n) {
@@ -58,7 +59,7 @@ public final class ReductionsSimd {
             FloatVector v = FloatVector.fromArray(S, x, off + i);
             acc0 = v.fma(v, acc0);
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + ReductionsScalar.sumSquares(x, off + i, n - i);
+        return Simd.sumLanes(acc0.add(acc1)) + ReductionsScalar.sumSquares(x, off + i, n - i);
     }
 
     public static void sumRowsInto(float[] x, int xOff, int rows, int cols, float[] out, int outOff) {

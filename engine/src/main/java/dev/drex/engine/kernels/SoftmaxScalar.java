@@ -20,12 +20,12 @@ public final class SoftmaxScalar {
         return max;
     }
 
-    /** out[j] = exp(scale * x[j] - max) (0 where masked); returns the sum of what was written. */
+    /** out[j] = exp(fma(x[j], scale, -max)) (0 where masked); returns the sum of what was written. */
     static float expShiftSum(float[] x, int xOff, float scale, float max, float[] out, int outOff, int n,
                              boolean[] mask, int maskOff) {
         float sum = 0f;
         for (int j = 0; j < n; j++) {
-            float e = kept(mask, maskOff, j) ? (float) Math.exp(scale * x[xOff + j] - max) : 0f;
+            float e = kept(mask, maskOff, j) ? Transcendentals.exp(Math.fma(x[xOff + j], scale, -max)) : 0f;
             out[outOff + j] = e;
             sum += e;
         }
@@ -35,7 +35,7 @@ public final class SoftmaxScalar {
     /** sum over kept j of exp(x[j] - max), without writing anything. */
     static float expShiftSumOnly(float[] x, int xOff, float max, int n, boolean[] mask, int maskOff) {
         float sum = 0f;
-        for (int j = 0; j < n; j++) if (kept(mask, maskOff, j)) sum += (float) Math.exp(x[xOff + j] - max);
+        for (int j = 0; j < n; j++) if (kept(mask, maskOff, j)) sum += Transcendentals.exp(x[xOff + j] - max);
         return sum;
     }
 
@@ -70,7 +70,7 @@ public final class SoftmaxScalar {
             Arrays.fill(out, outOff, outOff + n, Float.NEGATIVE_INFINITY);
             return;
         }
-        float logSum = (float) Math.log(expShiftSumOnly(x, xOff, max, n, mask, maskOff));
+        float logSum = Transcendentals.log(expShiftSumOnly(x, xOff, max, n, mask, maskOff));
         shiftOrNegInf(x, xOff, max, logSum, out, outOff, n, mask, maskOff);
     }
 
@@ -91,7 +91,7 @@ public final class SoftmaxScalar {
                                    boolean[] mask, int maskOff) {
         for (int j = 0; j < n; j++)
             if (kept(mask, maskOff, j))
-                dx[dxOff + j] += dy[dyOff + j] - (float) Math.exp(y[yOff + j]) * s;
+                dx[dxOff + j] += dy[dyOff + j] - Transcendentals.exp(y[yOff + j]) * s;
     }
 
     public static void logSoftmaxBackwardAcc(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n,

@@ -10,6 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API twin of {@link SoftmaxScalar}. Masks are read as {@link VectorMask}s straight from the
  * {@code boolean[]}; masked lanes become -Infinity before the max and 0 after the exp. See
  * {@link Softmax} for the contract.
+ *
+ * <p>Reproducible whatever the JIT does: exp is {@link Transcendentals#exp} (the same bits as the
+ * scalar twin's), sums are folded with {@link Simd#sumLanes} in a fixed order. The sums differ from
+ * the scalar twin's (lane-parallel order), so the twins agree to rounding, not bitwise.
  */
 public final class SoftmaxSimd {
     private SoftmaxSimd() {}
@@ -37,12 +41,12 @@ public final class SoftmaxSimd {
         // pass 2: out = exp(scale * x - max), 0 where masked; sum
         FloatVector vsum = FloatVector.zero(S);
         for (i = 0; i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, x, xOff + i).fma(scale, -max).lanewise(VectorOperators.EXP);
+            FloatVector e = Transcendentals.exp(FloatVector.fromArray(S, x, xOff + i).fma(scale, -max));
             if (mask != null) e = e.blend(0f, VectorMask.fromArray(S, mask, maskOff + i).not());
             e.intoArray(out, outOff + i);
             vsum = vsum.add(e);
         }
-        float sum = vsum.reduceLanes(VectorOperators.ADD)
+        float sum = Simd.sumLanes(vsum)
                 + SoftmaxScalar.expShiftSum(x, xOff + i, scale, max, out, outOff + i, n - i, mask, maskOff + i);
         // pass 3: normalise
         ElementwiseSimd.scale(out, outOff, 1f / sum, out, outOff, n);
@@ -68,13 +72,13 @@ public final class SoftmaxSimd {
         }
         FloatVector vsum = FloatVector.zero(S);
         for (i = 0; i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, x, xOff + i).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = Transcendentals.exp(FloatVector.fromArray(S, x, xOff + i).sub(max));
             if (mask != null) e = e.blend(0f, VectorMask.fromArray(S, mask, maskOff + i).not());
             vsum = vsum.add(e);
         }
-        float sum = vsum.reduceLanes(VectorOperators.ADD)
+        float sum = Simd.sumLanes(vsum)
                 + SoftmaxScalar.expShiftSumOnly(x, xOff + i, max, n - i, mask, maskOff + i);
-        float logSum = (float) Math.log(sum);
+        float logSum = Transcendentals.log(sum);
         for (i = 0; i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i).sub(max).sub(logSum);
             if (mask != null) v = v.blend(NEG_INF, VectorMask.fromArray(S, mask, maskOff + i).not());
@@ -104,10 +108,10 @@ public final class SoftmaxSimd {
             FloatVector vsum = FloatVector.zero(S);
             for (; i < bound; i += L)
                 vsum = vsum.add(FloatVector.fromArray(S, dy, dyOff + i).blend(0f, VectorMask.fromArray(S, mask, maskOff + i).not()));
-            s = vsum.reduceLanes(VectorOperators.ADD) + SoftmaxScalar.maskedSum(dy, dyOff + i, n - i, mask, maskOff + i);
+            s = Simd.sumLanes(vsum) + SoftmaxScalar.maskedSum(dy, dyOff + i, n - i, mask, maskOff + i);
         }
         for (i = 0; i < bound; i += L) {
-            FloatVector p = FloatVector.fromArray(S, y, yOff + i).lanewise(VectorOperators.EXP);
+            FloatVector p = Transcendentals.exp(FloatVector.fromArray(S, y, yOff + i));
             FloatVector g = FloatVector.fromArray(S, dy, dyOff + i).sub(p.mul(s));
             if (mask != null) g = g.blend(0f, VectorMask.fromArray(S, mask, maskOff + i).not());
             g.add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);

@@ -1,0 +1,239 @@
+package dev.drex.engine.bert;
+
+import dev.drex.engine.io.SafetensorsReader;
+import dev.drex.engine.kernels.Elementwise;
+import dev.drex.engine.kernels.Gemm;
+import dev.drex.engine.kernels.LayerNorm;
+import dev.drex.engine.kernels.Parallel;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * BERT inference (Devlin et al. 2019) on raw float arrays: no autodiff, no Tensor objects.
+ *
+ * <pre>
+ *   x = LayerNorm(E_word[id] + E_pos[t] + E_type[type])                 (N, H)
+ *   per layer:
+ *     [Q|K|V] = x W_qkv^T + b_qkv                                        (N, 3H), one GEMM
+ *     C = attention(Q, K, V, mask)                                       (N, H), see BertSelfAttention
+ *     x = LayerNorm(x + C W_o^T + b_o)
+ *     x = LayerNorm(x + gelu(x W_1^T + b_1) W_2^T + b_2)                 (N, I) inside
+ *   pooled = tanh(x_[CLS] W_p^T + b_p)                                   (B, H), when the model has a pooler
+ * </pre>
+ * N is the number of real tokens of the batch: sequences are packed end to end, so padding costs
+ * nothing and is never attended to. GEMMs and attention use every thread of {@link Parallel}.
+ * All arithmetic is float; LayerNorm is two-pass.
+ *
+ * <p>The model keeps the safetensors file mapped until {@link #close}.
+ */
+public final class BertModel implements AutoCloseable {
+
+    private static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final BertConfig config;
+    private final BertWeights w;
+    private final SafetensorsReader reader;
+
+    private BertModel(BertConfig config, BertWeights weights, SafetensorsReader reader) {
+        this.config = config;
+        this.w = weights;
+        this.reader = reader;
+    }
+
+    /**
+     * Loads a Hugging Face BERT directory: {@code config.json} and {@code model.safetensors}
+     * (vocab.txt is the tokenizer's business). Every tensor the config calls for is checked.
+     */
+    public static BertModel load(Path dir) throws IOException {
+        Path configFile = dir.resolve("config.json"), weightsFile = dir.resolve("model.safetensors");
+        if (!Files.isRegularFile(configFile)) throw new IOException(dir + ": no config.json (not a BERT model directory)");
+        if (!Files.isRegularFile(weightsFile)) throw new IOException(dir + ": no model.safetensors");
+        BertConfig config = BertConfig.read(configFile);
+        SafetensorsReader reader = SafetensorsReader.open(weightsFile);
+        try {
+            return new BertModel(config, BertWeights.load(config, reader), reader);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    public BertConfig config() {
+        return config;
+    }
+
+    public boolean hasPooler() {
+        return w.poolerWeight != null;
+    }
+
+    public boolean hasMaskedLmHead() {
+        return w.maskedLm != null;
+    }
+
+    /** Floats this model holds on the Java heap (packed linear weights, biases, small embeddings). */
+    public long heapBytes() {
+        return w.heapFloats * Float.BYTES;
+    }
+
+    /** {@link #forward(int[][], int[][], int[][])} with all token types 0. */
+    public BertOutput forward(int[][] ids, int[][] attentionMask) {
+        return forward(ids, attentionMask, null);
+    }
+
+    /**
+     * Encodes B sequences of possibly different lengths.
+     *
+     * @param ids           B rows of token ids (with [CLS]/[SEP] as the caller wants them), each non-empty
+     * @param attentionMask null (all 1) or B rows, each as long as its ids row: 1 = may be attended to, 0 = not
+     * @param tokenTypeIds  null (all 0) or B rows as long as the ids rows
+     * @return last_hidden_state (B, L, H) with L the longest row, zeros past each row's end; pooled or null
+     */
+    public BertOutput forward(int[][] ids, int[][] attentionMask, int[][] tokenTypeIds) {
+        int batch = ids.length, h = config.hiddenSize(), inter = config.intermediateSize();
+        int[] lengths = new int[batch], start = new int[batch + 1];
+        for (int b = 0; b < batch; b++) {
+            lengths[b] = checkRow(ids, attentionMask, tokenTypeIds, b);
+            start[b + 1] = start[b] + lengths[b];
+        }
+        int n = start[batch];
+        boolean[] keyMask = new boolean[n];
+        float[] x = new float[n * h];
+        embed(ids, attentionMask, tokenTypeIds, start, keyMask, x);
+
+        float[] qkv = new float[n * 3 * h], ctx = new float[n * h], sum = new float[n * h], mid = new float[n * inter];
+        for (BertWeights.Layer layer : w.layers) {
+            // [Q|K|V] = x W_qkv^T + b_qkv
+            Gemm.sgemm(false, n, 1f, x, 0, h, layer.qkv(), 0f, qkv, 0, 3 * h);
+            Elementwise.addBiasRows(qkv, 0, layer.qkvBias(), 0, n, 3 * h);
+            BertSelfAttention.forward(qkv, start, lengths, keyMask, config.numAttentionHeads(), config.headDim(), ctx);
+            // x = LayerNorm(x + C W_o^T + b_o)
+            System.arraycopy(x, 0, sum, 0, n * h);
+            Gemm.sgemm(false, n, 1f, ctx, 0, h, layer.attentionOut(), 1f, sum, 0, h);
+            biasLayerNormRows(sum, layer.attentionOutBias(), layer.attentionLnGamma(), layer.attentionLnBeta(), x, n);
+            // mid = gelu(x W_1^T + b_1)
+            Gemm.sgemm(false, n, 1f, x, 0, h, layer.intermediate(), 0f, mid, 0, inter);
+            float[] bias1 = layer.intermediateBias();
+            Parallel.forRange(n, (from, to) ->
+                    Elementwise.biasGelu(mid, from * inter, bias1, 0, to - from, inter, mid, from * inter, config.geluTanh()));
+            // x = LayerNorm(x + mid W_2^T + b_2)
+            System.arraycopy(x, 0, sum, 0, n * h);
+            Gemm.sgemm(false, n, 1f, mid, 0, inter, layer.output(), 1f, sum, 0, h);
+            biasLayerNormRows(sum, layer.outputBias(), layer.outputLnGamma(), layer.outputLnBeta(), x, n);
+        }
+
+        int seqLen = 0;
+        for (int len : lengths) seqLen = Math.max(seqLen, len);
+        float[] last = new float[batch * seqLen * h];
+        for (int b = 0; b < batch; b++) System.arraycopy(x, start[b] * h, last, b * seqLen * h, lengths[b] * h);
+        return new BertOutput(last, pool(x, start, batch), batch, seqLen, h, lengths);
+    }
+
+    /** pooled = tanh(x_[CLS] W_p^T + b_p), [CLS] the first token of each sequence; null without pooler. */
+    private float[] pool(float[] x, int[] start, int batch) {
+        if (w.poolerWeight == null) return null;
+        int h = config.hiddenSize();
+        float[] cls = new float[batch * h], pooled = new float[batch * h];
+        for (int b = 0; b < batch; b++) System.arraycopy(x, start[b] * h, cls, b * h, h);
+        Gemm.sgemm(false, batch, 1f, cls, 0, h, w.poolerWeight, 0f, pooled, 0, h);
+        Elementwise.addBiasRows(pooled, 0, w.poolerBias, 0, batch, h);
+        Elementwise.tanh(pooled, 0, pooled, 0, batch * h);
+        return pooled;
+    }
+
+    /** x[r] = LayerNorm(E_word[id] + E_pos[t] + E_type[type]) for the packed token r = start[b] + t. */
+    private void embed(int[][] ids, int[][] mask, int[][] types, int[] start, boolean[] keyMask, float[] x) {
+        int h = config.hiddenSize();
+        MemorySegment word = w.wordEmbeddings;
+        Parallel.forRange(ids.length, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int t = 0; t < ids[b].length; t++) {
+                    int r = (start[b] + t) * h, type = types == null ? 0 : types[b][t];
+                    keyMask[start[b] + t] = mask == null || mask[b][t] != 0;
+                    MemorySegment.copy(word, LE_FLOAT, (long) ids[b][t] * h * Float.BYTES, x, r, h);
+                    Elementwise.add(x, r, w.positionEmbeddings, t * h, x, r, h);
+                    Elementwise.add(x, r, w.tokenTypeEmbeddings, type * h, x, r, h);
+                    LayerNorm.layerNorm(x, r, w.embeddingLnGamma, 0, w.embeddingLnBeta, 0, x, r, h,
+                            config.layerNormEps(), null, 0);
+                }
+            }
+        });
+    }
+
+    /** out[r] = LayerNorm(sum[r] + bias) for each of the n rows; sum is modified. */
+    private void biasLayerNormRows(float[] sum, float[] bias, float[] gamma, float[] beta, float[] out, int n) {
+        int h = config.hiddenSize();
+        float eps = config.layerNormEps();
+        Parallel.forRange(n, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                Elementwise.add(sum, r * h, bias, 0, sum, r * h, h);
+                LayerNorm.layerNorm(sum, r * h, gamma, 0, beta, 0, out, r * h, h, eps, null, 0);
+            }
+        });
+    }
+
+    /** Validates row b of the inputs; returns its length. */
+    private int checkRow(int[][] ids, int[][] mask, int[][] types, int b) {
+        int[] row = ids[b];
+        if (row == null || row.length == 0) throw new IllegalArgumentException("sequence " + b + " is empty");
+        if (row.length > config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("sequence " + b + " has " + row.length + " tokens, more than max_position_embeddings "
+                    + config.maxPositionEmbeddings());
+        }
+        if (mask != null && (mask.length != ids.length || mask[b] == null || mask[b].length != row.length)) {
+            throw new IllegalArgumentException("attention mask row " + b + " does not match the " + row.length + " ids of sequence " + b);
+        }
+        if (types != null && (types.length != ids.length || types[b] == null || types[b].length != row.length)) {
+            throw new IllegalArgumentException("token type row " + b + " does not match the " + row.length + " ids of sequence " + b);
+        }
+        for (int t = 0; t < row.length; t++) {
+            if (row[t] < 0 || row[t] >= config.vocabSize()) {
+                throw new IllegalArgumentException("sequence " + b + ", position " + t + ": token id " + row[t]
+                        + " outside the vocabulary [0, " + config.vocabSize() + ")");
+            }
+            if (types != null && (types[b][t] < 0 || types[b][t] >= config.typeVocabSize())) {
+                throw new IllegalArgumentException("sequence " + b + ", position " + t + ": token type " + types[b][t]
+                        + " outside [0, " + config.typeVocabSize() + ")");
+            }
+        }
+        return row.length;
+    }
+
+    /**
+     * Masked-LM logits over the vocabulary for token t of sequence b (BERT's pre-training head):
+     * {@code logits = LayerNorm(gelu(h W_t^T + b_t)) E_word^T + bias}, the decoder tied to the word
+     * embeddings (read from the mapping, 256 rows at a time).
+     *
+     * @throws IllegalStateException if the checkpoint has no masked-LM head
+     */
+    public float[] maskedLmLogits(BertOutput out, int b, int t) {
+        BertWeights.MaskedLmHead head = w.maskedLm;
+        if (head == null) throw new IllegalStateException("this model has no masked-LM head (cls.predictions.*)");
+        if (b < 0 || b >= out.batch() || t < 0 || t >= out.lengths()[b]) {
+            throw new IndexOutOfBoundsException("no token " + t + " in sequence " + b);
+        }
+        int h = config.hiddenSize(), v = config.vocabSize();
+        float[] z = new float[h];
+        Gemm.sgemm(false, true, 1, h, h, 1f, out.lastHiddenState(), out.offset(b, t), h, head.denseWeight(), 0, h, 0f, z, 0, h);
+        Elementwise.biasGelu(z, 0, head.denseBias(), 0, 1, h, z, 0, config.geluTanh());
+        LayerNorm.layerNorm(z, 0, head.lnGamma(), 0, head.lnBeta(), 0, z, 0, h, config.layerNormEps(), null, 0);
+        float[] logits = head.decoderBias().clone();
+        int block = 256;
+        float[] rows = new float[block * h];
+        for (int v0 = 0; v0 < v; v0 += block) {
+            int count = Math.min(block, v - v0);
+            MemorySegment.copy(w.wordEmbeddings, LE_FLOAT, (long) v0 * h * Float.BYTES, rows, 0, count * h);
+            Gemm.sgemm(false, true, 1, count, h, 1f, z, 0, h, rows, 0, h, 1f, logits, v0, v);
+        }
+        return logits;
+    }
+
+    /** Unmaps the weights file. */
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.drex.engine.bert;
+
+import dev.drex.engine.io.CheckpointFormatException;
+import dev.drex.engine.io.SafetensorsDtype;
+import dev.drex.engine.io.SafetensorsReader;
+import dev.drex.engine.kernels.Gemm;
+import dev.drex.engine.kernels.Gemm.PackedB;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The weights of a BERT checkpoint (Hugging Face names, linear weights {@code [out, in]}), checked
+ * against the config and laid out for inference.
+ *
+ * <p>Where the bytes live:
+ * <ul>
+ *   <li>word embeddings (V, H): the memory-mapped file itself (a {@link MemorySegment} slice);
+ *       rows are read on lookup and by the masked-LM decoder, never copied whole;</li>
+ *   <li>the encoder's and pooler's linear weights: packed once at load into the GEMM kernel's
+ *       panel order ({@link PackedB}, heap) - Q, K and V side by side as one (H, 3H) operand, so a
+ *       layer's projections are one GEMM. This is the one copy of the big matrices on the heap
+ *       (bert-base: 85 M floats, 340 MB), the price of the packed layout the kernel streams;</li>
+ *   <li>biases, LayerNorm parameters, position and token-type embeddings: small float[].</li>
+ * </ul>
+ * A checkpoint may name tensors with the {@code bert.} prefix of HF {@code BertForMaskedLM}; the
+ * masked-LM head ({@code cls.predictions.*}) and the pooler are optional; extra tensors (e.g. the
+ * next-sentence head) are ignored.
+ */
+final class BertWeights {
+
+    /** One encoder layer; shapes in the comments, H hidden, I intermediate. */
+    record Layer(PackedB qkv, float[] qkvBias,            // (H, 3H), (3H)
+                 PackedB attentionOut, float[] attentionOutBias, float[] attentionLnGamma, float[] attentionLnBeta,
+                 PackedB intermediate, float[] intermediateBias, // (H, I), (I)
+                 PackedB output, float[] outputBias,      // (I, H), (H)
+                 float[] outputLnGamma, float[] outputLnBeta) {}
+
+    /** The masked-LM head: transform dense (H, H) [out, in], its LayerNorm, decoder bias (V). */
+    record MaskedLmHead(float[] denseWeight, float[] denseBias, float[] lnGamma, float[] lnBeta, float[] decoderBias) {}
+
+    final BertConfig config;
+    final MemorySegment wordEmbeddings;     // (V, H), little-endian float32
+    final float[] positionEmbeddings;       // (P, H)
+    final float[] tokenTypeEmbeddings;      // (T, H)
+    final float[] embeddingLnGamma, embeddingLnBeta;
+    final Layer[] layers;
+    final PackedB poolerWeight;             // (H, H) as op(B) = W^T; null without pooler
+    final float[] poolerBias;
+    final MaskedLmHead maskedLm;            // null without MLM head
+    final long heapFloats;
+
+    private final SafetensorsReader reader;
+    private final String prefix;
+    private long floats;
+
+    private BertWeights(BertConfig config, SafetensorsReader reader) throws IOException {
+        this.config = config;
+        this.reader = reader;
+        this.prefix = reader.contains("bert.embeddings.word_embeddings.weight") ? "bert." : "";
+        int h = config.hiddenSize(), inter = config.intermediateSize();
+        validate();
+        String word = prefix + "embeddings.word_embeddings.weight";
+        if (reader.dtype(word) == SafetensorsDtype.F32) {
+            wordEmbeddings = reader.segment(word);
+        } else {
+            float[] widened = reader.readFloats(word); // F16/BF16: widened once, on the heap
+            floats += widened.length;
+            wordEmbeddings = MemorySegment.ofArray(widened);
+        }
+        positionEmbeddings = small("embeddings.position_embeddings.weight");
+        tokenTypeEmbeddings = small("embeddings.token_type_embeddings.weight");
+        embeddingLnGamma = small("embeddings.LayerNorm.weight");
+        embeddingLnBeta = small("embeddings.LayerNorm.bias");
+        layers = new Layer[config.numHiddenLayers()];
+        for (int l = 0; l < layers.length; l++) {
+            String p = "encoder.layer." + l + ".";
+            float[] qkvWeight = new float[3 * h * h];   // [q; k; v] rows: (3H, H) = [out, in]
+            float[] qkvBias = new float[3 * h];
+            String[] parts = {"query", "key", "value"};
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(reader.readFloats(prefix + p + "attention.self." + parts[i] + ".weight"), 0, qkvWeight, i * h * h, h * h);
+                System.arraycopy(small(p + "attention.self." + parts[i] + ".bias"), 0, qkvBias, i * h, h);
+            }
+            layers[l] = new Layer(
+                    packed(Gemm.packB(true, h, 3 * h, qkvWeight, 0, h)), qkvBias,
+                    linear(p + "attention.output.dense.weight", h, h), small(p + "attention.output.dense.bias"),
+                    small(p + "attention.output.LayerNorm.weight"), small(p + "attention.output.LayerNorm.bias"),
+                    linear(p + "intermediate.dense.weight", inter, h), small(p + "intermediate.dense.bias"),
+                    linear(p + "output.dense.weight", h, inter), small(p + "output.dense.bias"),
+                    small(p + "output.LayerNorm.weight"), small(p + "output.LayerNorm.bias"));
+        }
+        if (reader.contains(prefix + "pooler.dense.weight")) {
+            poolerWeight = linear("pooler.dense.weight", h, h);
+            poolerBias = small("pooler.dense.bias");
+        } else {
+            poolerWeight = null;
+            poolerBias = null;
+        }
+        if (reader.contains("cls.predictions.transform.dense.weight")) {
+            maskedLm = new MaskedLmHead(heads("cls.predictions.transform.dense.weight"),
+                    heads("cls.predictions.transform.dense.bias"), heads("cls.predictions.transform.LayerNorm.weight"),
+                    heads("cls.predictions.transform.LayerNorm.bias"),
+                    heads(reader.contains("cls.predictions.bias") ? "cls.predictions.bias" : "cls.predictions.decoder.bias"));
+        } else {
+            maskedLm = null;
+        }
+        heapFloats = floats;
+    }
+
+    /** Reads the config, maps the safetensors file, validates and packs; the caller closes the reader. */
+    static BertWeights load(BertConfig config, SafetensorsReader reader) throws IOException {
+        return new BertWeights(config, reader);
+    }
+
+    /** The file the weights come from. */
+    Path path() {
+        return reader.path();
+    }
+
+    /** Checks every tensor the config calls for; one error lists each missing or mis-shaped one. */
+    private void validate() throws CheckpointFormatException {
+        int h = config.hiddenSize(), inter = config.intermediateSize(), v = config.vocabSize();
+        List<String> problems = new ArrayList<>();
+        expect(problems, prefix + "embeddings.word_embeddings.weight", v, h);
+        expect(problems, prefix + "embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h);
+        expect(problems, prefix + "embeddings.token_type_embeddings.weight", config.typeVocabSize(), h);
+        expectLayerNorm(problems, prefix + "embeddings.LayerNorm", h);
+        for (int l = 0; l < config.numHiddenLayers(); l++) {
+            String p = prefix + "encoder.layer." + l + ".";
+            for (String part : List.of("query", "key", "value")) expectLinear(problems, p + "attention.self." + part, h, h);
+            expectLinear(problems, p + "attention.output.dense", h, h);
+            expectLayerNorm(problems, p + "attention.output.LayerNorm", h);
+            expectLinear(problems, p + "intermediate.dense", inter, h);
+            expectLinear(problems, p + "output.dense", h, inter);
+            expectLayerNorm(problems, p + "output.LayerNorm", h);
+        }
+        if (reader.contains(prefix + "pooler.dense.weight") || reader.contains(prefix + "pooler.dense.bias")) {
+            expectLinear(problems, prefix + "pooler.dense", h, h);
+        }
+        if (reader.contains("cls.predictions.transform.dense.weight")) {
+            expectLinear(problems, "cls.predictions.transform.dense", h, h);
+            expectLayerNorm(problems, "cls.predictions.transform.LayerNorm", h);
+            expect(problems, reader.contains("cls.predictions.bias") ? "cls.predictions.bias" : "cls.predictions.decoder.bias", v);
+            if (reader.contains("cls.predictions.decoder.weight")) expect(problems, "cls.predictions.decoder.weight", v, h);
+        }
+        if (!problems.isEmpty()) {
+            throw new CheckpointFormatException(reader.path() + ": does not hold the BERT described by config.json ("
+                    + "hidden " + h + ", " + config.numHiddenLayers() + " layers, intermediate " + inter + ", vocab " + v
+                    + "): " + String.join("; ", problems));
+        }
+    }
+
+    private void expectLinear(List<String> problems, String name, int out, int in) throws CheckpointFormatException {
+        expect(problems, name + ".weight", out, in);
+        expect(problems, name + ".bias", out);
+    }
+
+    private void expectLayerNorm(List<String> problems, String name, int h) throws CheckpointFormatException {
+        expect(problems, name + ".weight", h);
+        expect(problems, name + ".bias", h);
+    }
+
+    private void expect(List<String> problems, String name, int... shape) throws CheckpointFormatException {
+        if (!reader.contains(name)) {
+            problems.add("tensor '" + name + "' missing (expected shape " + Arrays.toString(shape) + ")");
+        } else if (!Arrays.equals(reader.shape(name), shape)) {
+            problems.add("tensor '" + name + "' expected shape " + Arrays.toString(shape) + ", found "
+                    + Arrays.toString(reader.shape(name)));
+        }
+    }
+
+    /** A small encoder tensor read into the heap. */
+    private float[] small(String name) throws CheckpointFormatException {
+        float[] values = reader.readFloats(prefix + name);
+        floats += values.length;
+        return values;
+    }
+
+    /** A masked-LM head tensor (never prefixed). */
+    private float[] heads(String name) throws CheckpointFormatException {
+        float[] values = reader.readFloats(name);
+        floats += values.length;
+        return values;
+    }
+
+    /** A linear weight W [out, in], packed as op(B) = W^T (in, out) for y = x W^T. */
+    private PackedB linear(String name, int out, int in) throws CheckpointFormatException {
+        String full = prefix + name;
+        if (reader.dtype(full) == SafetensorsDtype.F32) {
+            return packed(Gemm.packB(true, in, out, reader.segment(full), 0, in));
+        }
+        return packed(Gemm.packB(true, in, out, reader.readFloats(full), 0, in));
+    }
+
+    private PackedB packed(PackedB b) {
+        floats += (long) b.k() * b.n();
+        return b;
+    }
+}
