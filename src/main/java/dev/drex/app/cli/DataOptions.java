@@ -30,7 +30,7 @@ final class DataOptions {
     @Option(names = "--encoder", defaultValue = "bert-base-uncased", description = "Encoder whose cached lemma vectors to use (default ${DEFAULT-VALUE}).")
     String encoder;
 
-    @Option(names = "--vectors", defaultValue = "cache", description = "cache, cache:PATH, or random (a STAND-IN: seeded random unit vectors "
+    @Option(names = "--vectors", defaultValue = "cache", description = "cache:PATH (the file ./drex embed-reviews --cache PATH filled), or random (a STAND-IN: seeded random unit vectors "
             + "per lemma, for tests and dry runs) (default ${DEFAULT-VALUE}).")
     String vectors;
 
@@ -40,6 +40,11 @@ final class DataOptions {
     /** The data files as absolute paths (what run directories record). */
     List<String> absolutePaths() {
         return data.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+    }
+
+    /** The vectors spec with a cache path made absolute. */
+    String vectorsSpec() {
+        return VectorsSource.absolute(vectors);
     }
 
     Dataset load() throws IOException {

@@ -45,26 +45,27 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--table-k " + k + " is not one of " + java.util.Arrays.toString(Evaluator.DEFAULT_KS));
                 }
             }
-            Run run = RunCommands.load(model);
-            RunEvaluation eval = RunEvaluation.of(run, BiasedMfTrainer.Config.defaults(), null);
-            for (EvaluationResult r : eval.results()) {
-                out.printf("%-12s RMSE %.4f  MAE %.4f  NDCG@10 paper %.4f  full %.4f%n", r.model(), r.rmse(), r.mae(), r.paper().ndcg(10), r.full().ndcg(10));
+            try (Run run = RunCommands.load(model)) {
+                RunEvaluation eval = RunEvaluation.of(run, BiasedMfTrainer.Config.defaults(), null);
+                for (EvaluationResult r : eval.results()) {
+                    out.printf("%-12s RMSE %.4f  MAE %.4f  NDCG@10 paper %.4f  full %.4f%n", r.model(), r.rmse(), r.mae(), r.paper().ndcg(10), r.full().ndcg(10));
+                }
+                ResultsTable table = eval.table(tableKs);
+                out.printf("%nrun %s, seed %d, split %s..., %d test interactions%n", run.dir(), run.config().seed(), run.split().sha256().substring(0, 12),
+                        run.split().test().length);
+                out.print(table.console());
+                if (json != null) {
+                    ResultsJson.write(eval.aggregates(), json);
+                    out.println("wrote " + json);
+                }
+                if (markdown != null) {
+                    Path parent = markdown.toAbsolutePath().getParent();
+                    if (parent != null) Files.createDirectories(parent);
+                    Files.writeString(markdown, table.markdown());
+                    out.println("wrote " + markdown);
+                }
+                out.flush();
             }
-            ResultsTable table = eval.table(tableKs);
-            out.printf("%nrun %s, seed %d, split %s..., %d test interactions%n", run.dir(), run.config().seed(), run.split().sha256().substring(0, 12),
-                    run.split().test().length);
-            out.print(table.console());
-            if (json != null) {
-                ResultsJson.write(eval.aggregates(), json);
-                out.println("wrote " + json);
-            }
-            if (markdown != null) {
-                Path parent = markdown.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                Files.writeString(markdown, table.markdown());
-                out.println("wrote " + markdown);
-            }
-            out.flush();
         });
     }
 }

@@ -13,6 +13,7 @@ import dev.drex.app.run.ExperimentRunner;
 import dev.drex.app.run.GridPoint;
 import dev.drex.app.run.RunTrainer;
 import dev.drex.app.run.TuneResults;
+import dev.drex.app.run.VectorsSource;
 import dev.drex.engine.io.AtomicFiles;
 import dev.drex.engine.kernels.Parallel;
 import java.io.PrintStream;
@@ -95,9 +96,14 @@ public final class ExperimentCommand implements Callable<Integer> {
             boolean needReviews = configs.stream().anyMatch(RunTrainer::usesReviews);
             ReviewVectors reviews = dataOptions.vectors(data, needReviews, o);
             ExperimentRunner.Settings settings = new ExperimentRunner.Settings(dataOptions.absolutePaths(), dataOptions.format.name(),
-                    dataOptions.minUser, dataOptions.minItem, dataOptions.vectors, dataOptions.randomDim, dataOptions.encoder, configs);
+                    dataOptions.minUser, dataOptions.minItem, dataOptions.vectorsSpec(), dataOptions.randomDim, dataOptions.encoder, configs);
             o.printf("%d interactions, %d users, %d items; seeds 1..%d (split seed = model seed)%n", data.size(), data.numUsers(), data.numItems(), seeds);
-            List<EvaluationResult> results = new ExperimentRunner(settings, data, reviews, out, o).run(seeds, BiasedMfTrainer.Config.defaults());
+            List<EvaluationResult> results;
+            try {
+                results = new ExperimentRunner(settings, data, reviews, out, o).run(seeds, BiasedMfTrainer.Config.defaults());
+            } finally {
+                VectorsSource.close(reviews);
+            }
             ResultsTable table = ExperimentRunner.table(results, tableKs);
             o.println();
             o.print(table.console());

@@ -34,10 +34,11 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return RunCommands.guarded(spec.commandLine().getErr(), () -> {
-            Run run = RunCommands.load(model);
-            int u = run.user(user), i = run.item(item);
-            out.print(RunReports.explanation(run, u, i, new Explainer(KeywordProfiles.build(run.model()))));
-            out.flush();
+            try (Run run = RunCommands.load(model)) {
+                int u = run.user(user), i = run.item(item);
+                out.print(RunReports.explanation(run, u, i, new Explainer(KeywordProfiles.build(run.model()))));
+                out.flush();
+            }
         });
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "DReX: an explainable multimodal recommender on a pure-Java deep-learning engine.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DataCommand.class, FloorsCommand.class, TrainCommand.class,
                 EvaluateCommand.class, RecommendCommand.class, ExplainCommand.class, ProfileCommand.class, TuneCommand.class,
-                ExperimentCommand.class})
+                ExperimentCommand.class, EmbedReviewsCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -45,15 +45,16 @@ public final class ProfileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return RunCommands.guarded(spec.commandLine().getErr(), () -> {
             if (k < 1) throw new IllegalArgumentException("--k must be >= 1, got " + k);
-            Run run = RunCommands.load(model);
-            if (target.listUsers != null || target.listItems != null) {
-                out.print(RunReports.list(run, target.listUsers != null, target.listUsers != null ? target.listUsers : target.listItems));
-            } else {
-                boolean ofUser = target.user != null;
-                int owner = ofUser ? run.user(target.user) : run.item(target.item);
-                out.print(RunReports.profile(run, KeywordProfiles.build(run.model()), ofUser, owner, k));
+            try (Run run = RunCommands.load(model)) {
+                if (target.listUsers != null || target.listItems != null) {
+                    out.print(RunReports.list(run, target.listUsers != null, target.listUsers != null ? target.listUsers : target.listItems));
+                } else {
+                    boolean ofUser = target.user != null;
+                    int owner = ofUser ? run.user(target.user) : run.item(target.item);
+                    out.print(RunReports.profile(run, KeywordProfiles.build(run.model()), ofUser, owner, k));
+                }
+                out.flush();
             }
-            out.flush();
         });
     }
 }

@@ -40,12 +40,13 @@ public final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return RunCommands.guarded(spec.commandLine().getErr(), () -> {
             if (top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
-            Run run = RunCommands.load(model);
-            int u = run.user(user);
-            List<Recommender.Item> items = Recommender.recommend(run.model(), run.data(), u, top);
-            Explainer explainer = explain ? new Explainer(KeywordProfiles.build(run.model())) : null;
-            out.print(RunReports.recommendations(run, u, items, explainer));
-            out.flush();
+            try (Run run = RunCommands.load(model)) {
+                int u = run.user(user);
+                List<Recommender.Item> items = Recommender.recommend(run.model(), run.data(), u, top);
+                Explainer explainer = explain ? new Explainer(KeywordProfiles.build(run.model())) : null;
+                out.print(RunReports.recommendations(run, u, items, explainer));
+                out.flush();
+            }
         });
     }
 }

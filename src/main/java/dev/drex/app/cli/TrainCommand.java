@@ -70,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--encoder", defaultValue = "bert-base-uncased", description = "Encoder whose cached lemma vectors to use (default ${DEFAULT-VALUE}).")
     String encoder;
 
-    @Option(names = "--vectors", defaultValue = "cache", description = "cache (the encoder's cache), cache:PATH, or random "
+    @Option(names = "--vectors", defaultValue = "cache", description = "cache:PATH (the file ./drex embed-reviews --cache PATH filled), or random "
             + "(a STAND-IN: seeded random unit vectors per lemma, for tests and dry runs) (default ${DEFAULT-VALUE}).")
     String vectors;
 
@@ -155,8 +155,13 @@ public final class TrainCommand implements Callable<Integer> {
             boolean reviews = RunTrainer.usesReviews(config);
             ReviewVectors reviewVectors = reviews ? VectorsSource.open(vectors, dataset, encoder, randomDim, seed, log) : null;
             RunManifest manifest = new RunManifest(data.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), format.name(),
-                    minUser, minItem, reviews ? vectors : "none", randomDim, seed, encoder, split.sha256());
-            RunTrainer.Trained t = RunTrainer.train(split, reviewVectors, config, manifest, out, resume, profile, log);
+                    minUser, minItem, reviews ? VectorsSource.absolute(vectors) : "none", randomDim, seed, encoder, split.sha256());
+            RunTrainer.Trained t;
+            try {
+                t = RunTrainer.train(split, reviewVectors, config, manifest, out, resume, profile, log);
+            } finally {
+                VectorsSource.close(reviewVectors);
+            }
             Trainer.Result r = t.result();
             log.printf("wrote %s (best epoch %d, validation %s %s)%n", out.resolve(Run.MODEL_FILE), r.bestEpoch(),
                     Criteria.of(config, split).name(), r.bestScore() == null ? "n/a" : java.util.Arrays.toString(r.bestScore()));

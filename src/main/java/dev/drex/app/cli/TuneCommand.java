@@ -8,6 +8,7 @@ import dev.drex.app.run.GridPoint;
 import dev.drex.app.run.RunTrainer;
 import dev.drex.app.run.TuneResults;
 import dev.drex.app.run.Tuner;
+import dev.drex.app.run.VectorsSource;
 import dev.drex.engine.kernels.Parallel;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -80,10 +81,15 @@ public final class TuneCommand implements Callable<Integer> {
             Dataset data = dataOptions.load();
             ReviewVectors reviews = dataOptions.vectors(data, RunTrainer.usesReviews(base), System.out);
             TuneResults.Settings settings = new TuneResults.Settings(dataOptions.absolutePaths(), dataOptions.format.name(), dataOptions.minUser,
-                    dataOptions.minItem, dataOptions.vectors, dataOptions.randomDim, dataOptions.encoder, seeds, base);
+                    dataOptions.minItem, dataOptions.vectorsSpec(), dataOptions.randomDim, dataOptions.encoder, seeds, base);
             o.printf("grid: %d points (%s); %d interactions, %d users, %d items%n", points.size(), grid, data.size(), data.numUsers(), data.numItems());
             o.flush();
-            Tuner.Outcome r = new Tuner(settings, data, reviews, out, o).run(points, maxPoints == null ? Integer.MAX_VALUE : maxPoints);
+            Tuner.Outcome r;
+            try {
+                r = new Tuner(settings, data, reviews, out, o).run(points, maxPoints == null ? Integer.MAX_VALUE : maxPoints);
+            } finally {
+                VectorsSource.close(reviews);
+            }
             o.printf("computed %d point(s) now; %d of %d finished%n", r.computedNow(), r.finished().size(), points.size());
             o.print(TuneResults.table(r.finished()));
             if (!r.complete()) {

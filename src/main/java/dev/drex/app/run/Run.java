@@ -20,7 +20,8 @@ import java.util.Map;
  * the recorded files, format and k-core, the split (its hash checked against split.tsv's rows, the manifest
  * and the model file), the review vectors from the recorded source, and the model with its best weights.
  */
-public record Run(Path dir, DrexConfig config, RunManifest manifest, Dataset data, Split split, ReviewVectors reviews, DrexModel model) {
+public record Run(Path dir, DrexConfig config, RunManifest manifest, Dataset data, Split split, ReviewVectors reviews, DrexModel model)
+        implements AutoCloseable {
 
     /** The weights file inside a run directory. */
     public static final String MODEL_FILE = "model.safetensors";
@@ -58,14 +59,25 @@ public record Run(Path dir, DrexConfig config, RunManifest manifest, Dataset dat
         if (reviews == null && RunTrainer.usesReviews(config)) {
             throw new IllegalArgumentException(dir.resolve(RunManifest.FILE) + " records no review vectors but the config uses reviews");
         }
-        DrexModel model = new DrexModel(config, DrexInputs.of(split, reviews));
-        Map<String, String> meta = ParameterIO.load(model.namedParameters(), modelFile);
-        String modelSplit = meta.get(RunTrainer.META_SPLIT);
-        if (modelSplit != null && !modelSplit.equals(split.sha256())) {
-            throw new IllegalArgumentException(modelFile + " was trained on split " + modelSplit + ", not on " + splitFile + "'s " + split.sha256());
+        try {
+            DrexModel model = new DrexModel(config, DrexInputs.of(split, reviews));
+            Map<String, String> meta = ParameterIO.load(model.namedParameters(), modelFile);
+            String modelSplit = meta.get(RunTrainer.META_SPLIT);
+            if (modelSplit != null && !modelSplit.equals(split.sha256())) {
+                throw new IllegalArgumentException(modelFile + " was trained on split " + modelSplit + ", not on " + splitFile + "'s " + split.sha256());
+            }
+            model.train(false);
+            return new Run(dir, config, manifest, data, split, reviews, model);
+        } catch (IOException | RuntimeException e) {
+            VectorsSource.close(reviews);
+            throw e;
         }
-        model.train(false);
-        return new Run(dir, config, manifest, data, split, reviews, model);
+    }
+
+    /** Closes the review-vector cache, if the run reads one. */
+    @Override
+    public void close() throws IOException {
+        VectorsSource.close(reviews);
     }
 
     /** The dense index of a user id, or an error naming the id with the nearest known ids. */
