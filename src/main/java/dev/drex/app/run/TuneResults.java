@@ -37,10 +37,12 @@ public final class TuneResults {
 
     /**
      * A finished grid point: the mean over seeds of the criterion's validation score (smaller is better,
-     * compared key by key) and of validation RMSE and MAE at each seed's best epoch.
+     * compared key by key) and of validation RMSE and MAE at each seed's best epoch. A point whose training
+     * diverged (non-finite loss or weights) is finished too, with {@code failure} saying why and a score of
+     * +infinity, so it ranks last and is not retried.
      */
     public record PointResult(GridPoint point, List<Long> seeds, List<String> splitSha256, String criterion, double[] score,
-                              double validationRmse, double validationMae, List<Integer> bestEpochs, double seconds) {}
+                              double validationRmse, double validationMae, List<Integer> bestEpochs, double seconds, String failure) {}
 
     /** Writes tune.json, or checks it equals {@code settings} when the directory already holds a search. */
     public static void begin(Path dir, Settings settings) throws IOException {
@@ -91,9 +93,14 @@ public final class TuneResults {
 
     /** The best finished point of {@code dir}. */
     public static GridPoint best(Path dir) throws IOException {
-        List<PointResult> all = all(dir);
-        if (all.isEmpty()) throw new IllegalArgumentException(dir + " has no finished grid point yet");
-        return all.get(0).point();
+        PointResult best = best(all(dir));
+        if (best == null) throw new IllegalArgumentException(dir + " has no successfully finished grid point yet");
+        return best.point();
+    }
+
+    /** The first point of a best-first list that did not fail, or null. */
+    public static PointResult best(List<PointResult> bestFirst) {
+        return bestFirst.stream().filter(r -> r.failure() == null).findFirst().orElse(null);
     }
 
     /** Smaller score first (key by key), then by key. */
@@ -113,6 +120,7 @@ public final class TuneResults {
             sb.append(String.format(Locale.ROOT, "%-4d %-8s %-8s %-6s %-4d %-8s %-10.4f %-10.4f %-14s %.0f%n", rank++, p.variant(),
                     GridPoint.num(p.lr()), GridPoint.num(p.lambda()), p.d(), GridPoint.num(p.dropout()), r.validationRmse(), r.validationMae(),
                     r.bestEpochs().toString(), r.seconds()));
+            if (r.failure() != null) sb.append("     FAILED: ").append(r.failure()).append('\n');
         }
         return sb.toString();
     }

@@ -51,7 +51,19 @@ public final class Tuner {
             }
             if (computed == maxPoints) break;
             say("point " + (done + 1) + "/" + points.size() + ": " + p.describe());
-            TuneResults.write(dir, trainPoint(p, splits));
+            TuneResults.PointResult result;
+            long start = System.nanoTime();
+            try {
+                result = trainPoint(p, splits);
+            } catch (IllegalStateException e) {
+                // a diverging point (NaN/Inf named by FiniteCheck) is a result of the search, not the end of it
+                say("  FAILED: " + e.getMessage());
+                double[] worst = new double[settings.base().criterion() == DrexConfig.Criterion.RMSE ? 1 : 2];
+                java.util.Arrays.fill(worst, Double.POSITIVE_INFINITY);
+                result = new TuneResults.PointResult(p, List.of(), List.of(), settings.base().criterion().name().toLowerCase(), worst, Double.NaN,
+                        Double.NaN, List.of(), (System.nanoTime() - start) / 1e9, e.getMessage());
+            }
+            TuneResults.write(dir, result);
             computed++;
             done++;
         }
@@ -94,7 +106,7 @@ public final class Tuner {
             say(String.format(java.util.Locale.ROOT, "  seed %d: best epoch %d of %d, validation RMSE %.4f MAE %.4f", s, t.result().bestEpoch(),
                     t.result().epochsRun(), best.validationRmse(), best.validationMae()));
         }
-        return new TuneResults.PointResult(p, seeds, hashes, criterion, score, rmse, mae, bestEpochs, (System.nanoTime() - start) / 1e9);
+        return new TuneResults.PointResult(p, seeds, hashes, criterion, score, rmse, mae, bestEpochs, (System.nanoTime() - start) / 1e9, null);
     }
 
     private void say(String line) {
