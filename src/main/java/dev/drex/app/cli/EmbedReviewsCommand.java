@@ -49,7 +49,8 @@ public final class EmbedReviewsCommand implements Callable<Integer> {
     @Option(names = "--cache", required = true, paramLabel = "PATH", description = "The cache file (created if absent).")
     Path cache;
 
-    @Option(names = "--max-words", defaultValue = "128", description = "Lemmas kept per review (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-words", defaultValue = "128", description = "Lemmas kept per review (default ${DEFAULT-VALUE}); lemmas whose word pieces would pass "
+            + "the model's max positions (512 with [CLS] and [SEP]) are dropped whole from the end.")
     int maxWords;
 
     @Option(names = "--fp32", description = "Store float32 vectors instead of float16 (twice the size).")
