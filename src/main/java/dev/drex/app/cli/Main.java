@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "drex", mixinStandardHelpOptions = true, version = "drex 0.1.0",
         description = "DReX: an explainable multimodal recommender on a pure-Java deep-learning engine.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DataCommand.class, FloorsCommand.class, TrainCommand.class,
-                FetchModelCommand.class, TokenizeCommand.class, EmbedCommand.class, FillMaskCommand.class, EmbedReviewsCommand.class})
+                FetchModelCommand.class, TokenizeCommand.class, EmbedCommand.class, FillMaskCommand.class, EmbedReviewsCommand.class,
+                EvaluateCommand.class, RecommendCommand.class, ExplainCommand.class, ProfileCommand.class, TuneCommand.class,
+                ExperimentCommand.class})
 public final class Main implements Runnable {
 
     @Override

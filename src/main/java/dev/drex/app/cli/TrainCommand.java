@@ -2,28 +2,23 @@ package dev.drex.app.cli;
 
 import dev.drex.app.data.DataFormatException;
 import dev.drex.app.data.Dataset;
-import dev.drex.app.data.DatasetBuilder;
 import dev.drex.app.data.InputFormat;
-import dev.drex.app.data.IssueLog;
-import dev.drex.app.data.KCoreFilter;
 import dev.drex.app.data.Split;
 import dev.drex.app.data.SplitFile;
 import dev.drex.app.data.Splitter;
-import dev.drex.app.features.RandomLemmaVectors;
 import dev.drex.app.features.ReviewVectors;
 import dev.drex.app.model.DrexConfig;
-import dev.drex.app.model.DrexInputs;
-import dev.drex.app.model.DrexModel;
-import dev.drex.app.train.StoppingCriterion;
+import dev.drex.app.run.Criteria;
+import dev.drex.app.run.Run;
+import dev.drex.app.run.RunData;
+import dev.drex.app.run.RunManifest;
+import dev.drex.app.run.RunTrainer;
+import dev.drex.app.run.TuneResults;
+import dev.drex.app.run.VectorsSource;
 import dev.drex.app.train.Trainer;
-import dev.drex.engine.io.AtomicFiles;
 import dev.drex.engine.kernels.Parallel;
-import dev.drex.engine.nn.ParameterIO;
-import dev.drex.tokenizer.text.PreprocessConfig;
-import dev.drex.tokenizer.text.TextPreprocessor;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code drex train --data FILE... [--variant drex|drex-mlp] [--vectors random|cache:PATH] [--out RUN_DIR]
  * [--resume] [every DrexConfig option]}: read, clean, k-core filter and split the data (or reuse the run's
  * split when resuming), train with early stopping, and write {@code RUN_DIR/model.safetensors},
- * {@code config.json}, {@code split.tsv} and {@code checkpoint/}.
+ * {@code config.json}, {@code run.json} (data files, format, k-core, vectors: what {@code Run.load} needs), {@code split.tsv}
+ * and {@code checkpoint/}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train DReX or DReX-MLP with early stopping on validation; checkpoints after every epoch.")
@@ -74,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--encoder", defaultValue = "bert-base-uncased", description = "Encoder whose cached lemma vectors to use (default ${DEFAULT-VALUE}).")
     String encoder;
 
-    @Option(names = "--vectors", defaultValue = "cache", description = "cache (the encoder's cache), cache:PATH, or random "
+    @Option(names = "--vectors", defaultValue = "cache", description = "cache:PATH (the file ./drex embed-reviews --cache PATH filled), or random "
             + "(a STAND-IN: seeded random unit vectors per lemma, for tests and dry runs) (default ${DEFAULT-VALUE}).")
     String vectors;
 
@@ -89,6 +85,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--profile", description = "Print where each epoch's time goes (plan, reviews, folds, backward, ...).")
     boolean profile;
+
+    @Option(names = "--from-tune", paramLabel = "TUNE_DIR", description = "Take lr, lambda, d, dropout and variant from the best point of ./drex tune --out TUNE_DIR (overrides those options).")
+    Path fromTune;
 
     @Option(names = "--threads", description = "Threads for the kernels (default: all processors or -Ddrex.threads).")
     Integer threads;
@@ -145,24 +144,27 @@ public final class TrainCommand implements Callable<Integer> {
         PrintStream log = System.out;
         try {
             if (threads != null) Parallel.setThreads(threads);
+            if (fromTune != null) applyTune(TuneResults.best(fromTune), log);
             DrexConfig config = config();
-            if (config.criterion() == DrexConfig.Criterion.MAE_NDCG) {
-                throw new IllegalArgumentException("--criterion mae-ndcg is not yet available: it needs NDCG@10 from the evaluation package");
-            }
+            VectorsSource.check(vectors);
             Files.createDirectories(out);
-            Dataset dataset = KCoreFilter.apply(DatasetBuilder.load(data, format, IssueLog.lenient()), minUser, minItem).dataset();
-            if (dataset.size() == 0) throw new IllegalArgumentException("nothing left after the " + minUser + "/" + minItem + " k-core filter");
+            Dataset dataset = RunData.load(data, format, minUser, minItem);
             Split split = split(dataset);
             log.printf("data: %d interactions, %d users, %d items; split %d/%d/%d, sha256 %s%n", dataset.size(), dataset.numUsers(),
                     dataset.numItems(), split.train().length, split.validation().length, split.test().length, split.sha256());
-            ReviewVectors reviewVectors = config.noReviews() || config.noGru() ? null : reviewVectors(dataset, log);
-            AtomicFiles.write(out.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
-            DrexModel model = new DrexModel(config, DrexInputs.of(split, reviewVectors));
-            Trainer.Result r = new Trainer(model, StoppingCriterion.rmse(), out.resolve("checkpoint"), log).profile(profile).train(resume);
-            ParameterIO.save(model.namedParameters(), java.util.Map.of("drex.config", config.toJson(), "split.sha256", split.sha256(),
-                    "best.epoch", Integer.toString(r.bestEpoch())), out.resolve("model.safetensors"));
-            log.printf("wrote %s (best epoch %d, validation %s %.4f)%n", out.resolve("model.safetensors"), r.bestEpoch(),
-                    "rmse", r.bestScore() == null ? Double.NaN : r.bestScore()[0]);
+            boolean reviews = RunTrainer.usesReviews(config);
+            ReviewVectors reviewVectors = reviews ? VectorsSource.open(vectors, dataset, encoder, randomDim, seed, log) : null;
+            RunManifest manifest = new RunManifest(data.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), format.name(),
+                    minUser, minItem, reviews ? VectorsSource.absolute(vectors) : "none", randomDim, seed, encoder, split.sha256());
+            RunTrainer.Trained t;
+            try {
+                t = RunTrainer.train(split, reviewVectors, config, manifest, out, resume, profile, log);
+            } finally {
+                VectorsSource.close(reviewVectors);
+            }
+            Trainer.Result r = t.result();
+            log.printf("wrote %s (best epoch %d, validation %s %s)%n", out.resolve(Run.MODEL_FILE), r.bestEpoch(),
+                    Criteria.of(config, split).name(), r.bestScore() == null ? "n/a" : java.util.Arrays.toString(r.bestScore()));
             return 0;
         } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("error: " + e.getMessage());
@@ -171,6 +173,17 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("error: cannot read or write " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Takes lr, lambda, d, dropout and variant from a tune directory's best point. */
+    private void applyTune(dev.drex.app.run.GridPoint best, PrintStream log) {
+        lr = best.lr();
+        lambda = best.lambda();
+        d = best.d();
+        dropoutX = best.dropout();
+        dropoutHidden = best.dropout();
+        variant = best.variant();
+        log.printf("from tune %s: %s%n", fromTune, best.describe());
     }
 
     /** The run's split: RUN_DIR/split.tsv when resuming or given --split, else a new one (saved there). */
@@ -185,17 +198,5 @@ public final class TrainCommand implements Callable<Integer> {
         Split s = temporal ? Splitter.temporal(dataset) : Splitter.random(dataset, splitSeed);
         SplitFile.save(s, runSplit);
         return s;
-    }
-
-    private ReviewVectors reviewVectors(Dataset dataset, PrintStream log) {
-        if (vectors.equals("random")) {
-            log.printf("review vectors: RANDOM STAND-IN (dim %d), not %s: numbers are not the paper's%n", randomDim, encoder);
-            return new RandomLemmaVectors(dataset, new TextPreprocessor(PreprocessConfig.DEFAULTS), randomDim, seed);
-        }
-        if (vectors.equals("cache") || vectors.startsWith("cache:")) {
-            throw new IllegalArgumentException("the " + encoder + " review-vector cache is not yet available: run ./drex embed-reviews first"
-                    + " (or pass --vectors random for the stand-in, or --no-reviews)");
-        }
-        throw new IllegalArgumentException("--vectors must be cache, cache:PATH or random, got '" + vectors + "'");
     }
 }

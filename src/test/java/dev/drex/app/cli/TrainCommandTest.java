@@ -62,7 +62,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void theCacheIsNotYetAvailable(@TempDir Path dir) {
+    void theCacheNeedsItsPath(@TempDir Path dir) {
         PrintStream old = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buf, true));
@@ -73,6 +73,6 @@ class TrainCommandTest {
             System.setErr(old);
         }
         assertEquals(1, code);
-        assertTrue(buf.toString().contains("run ./drex embed-reviews first"), buf.toString());
+        assertTrue(buf.toString().contains("--vectors cache:PATH") && buf.toString().contains("./drex embed-reviews"), buf.toString());
     }
 }
