@@ -190,6 +190,15 @@ public final class F {
         return Conv1d.apply(x, w, bias);
     }
 
+    /**
+     * {@link EmbeddingConv1d}: equals {@code conv1d(x, w, bias)} with x[n,t] = table[ids[n][t]] padded with zero
+     * vectors to T = max(longest, K); table (V,C), w (F,K,C) -> (N,T-K+1,F), without building x (projects the
+     * distinct rows once).
+     */
+    public static Tensor embeddingConv1d(Tensor table, int[][] ids, Tensor w, Tensor bias) {
+        return EmbeddingConv1d.apply(table, ids, w, bias);
+    }
+
     /** {@link MaxOverTime}: x (N,T,F), lengths (N) in [1,T] or null (all T) -> (N,F); gradient to the first argmax. */
     public static Tensor maxOverTime(Tensor x, int[] lengths) {
         return MaxOverTime.apply(x, lengths);

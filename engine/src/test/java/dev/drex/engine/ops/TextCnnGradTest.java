@@ -110,4 +110,30 @@ class TextCnnGradTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> F.maxOverTime(Tensor.zeros(2, 3, 1), new int[] {0, 3}));
         assertTrue(e.getMessage().contains("sequence 0 has length 0"), e.getMessage());
     }
+
+    @Test
+    void embeddingConv1dEqualsConv1dOfTheEmbeddedSequencesAndPassesGradientChecks() {
+        RandomGenerator rng = Init.rng(603);
+        int[][][] batches = {{{0}}, {{2, 1, 2, 0, 4}, {3}, {}, {1, 1, 1, 1}}, {{4, 3, 2}, {0, 1, 2, 3, 4, 0, 1}}};
+        int[][] sizes = {{1, 1}, {3, 3}, {2, 2}}; // F, K
+        for (int b = 0; b < batches.length; b++) {
+            int[][] ids = batches[b];
+            int f = sizes[b][0], k = sizes[b][1], c = 3;
+            Tensor table = param(rng, -1, 1, 5, c);
+            Tensor w = param(rng, -1, 1, f, k, c);
+            Tensor bias = param(rng, -1, 1, f);
+            int t = k;
+            for (int[] s : ids) t = Math.max(t, s.length);
+            Tensor x = Tensor.zeros(ids.length, t, c); // the embedded, zero-padded sequences
+            for (int n = 0; n < ids.length; n++)
+                for (int p = 0; p < ids[n].length; p++)
+                    for (int ch = 0; ch < c; ch++) x.set(table.get(ids[n][p], ch), n, p, ch);
+            assertClose("embeddingConv1d batch " + b, naiveConv(x, w, bias), F.embeddingConv1d(table, ids, w, bias), 1e-5);
+            assertClose("embeddingConv1d no bias", naiveConv(x, w, null), F.embeddingConv1d(table, ids, w, null), 1e-5);
+            GradCheck.check("embeddingConv1d batch " + b, in -> F.embeddingConv1d(in[0], ids, in[1], in[2]), table, w, bias);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> F.embeddingConv1d(Tensor.zeros(5, 3), new int[][] {{1, 5}}, Tensor.zeros(2, 3, 3), null));
+        assertTrue(e.getMessage().contains("sequence 0 has token 5 outside the table of 5 rows"), e.getMessage());
+    }
 }
