@@ -134,19 +134,8 @@ public final class ReviewCorpus {
         return Arrays.copyOf(doc, n);
     }
 
-    /**
-     * The frozen embeddings of N piece sequences, zero-padded: (N, T, E) with T = max(longest, minLength), a constant
-     * (no gradient). Row t of sequence n is table[seqs[n][t]] for t below its length, zeros after.
-     */
-    public Tensor embed(List<int[]> seqs, int minLength) {
-        int t = minLength, e = table.dim(1);
-        for (int[] s : seqs) t = Math.max(t, s.length);
-        Tensor x = Tensor.zeros(seqs.size(), t, e);
-        float[] xd = x.data(), td = table.data();
-        for (int n = 0; n < seqs.size(); n++) {
-            int[] s = seqs.get(n);
-            for (int p = 0; p < s.length; p++) System.arraycopy(td, table.offset() + s[p] * e, xd, (n * t + p) * e, e);
-        }
-        return x;
+    /** The frozen word-piece table (V,E) (no gradient). */
+    public Tensor table() {
+        return table;
     }
 }
