@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * MSE loss, Adam, one validation RMSE per epoch from the refreshed caches, early stopping with {@code patience} never
  * before {@code minEpochs}, the best epoch's weights restored (and the caches refreshed from them).
  */
-final class ReviewModelTraining {
+public final class ReviewModelTraining {
 
     /** One epoch: mean batch loss, validation RMSE after it, wall time of the epoch (training and validation). */
     public record Epoch(int epoch, double trainLoss, double validationRmse, double seconds) {}

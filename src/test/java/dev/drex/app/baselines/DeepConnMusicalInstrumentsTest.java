@@ -23,7 +23,7 @@ class DeepConnMusicalInstrumentsTest {
         Dataset data = MusicalInstruments.dataset();
         Split split = Splitter.random(data, 0.8, 0.1, 1);
         long t0 = System.nanoTime();
-        ReviewCorpus corpus = ReviewCorpus.load(split, ReviewTestData.miniLm());
+        ReviewCorpus corpus = ReviewTestData.corpus(split);
         System.out.printf("corpus: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         DeepConnTrainer.Result r = DeepConnTrainer.train(split, corpus, config, System.out);
         Evaluator evaluator = new Evaluator();

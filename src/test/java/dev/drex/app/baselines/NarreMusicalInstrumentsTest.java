@@ -23,7 +23,7 @@ class NarreMusicalInstrumentsTest {
     static void runAndCompare(String label, NarreTrainer.Config config) throws Exception {
         Dataset data = MusicalInstruments.dataset();
         Split split = Splitter.random(data, 0.8, 0.1, 1);
-        ReviewCorpus corpus = ReviewCorpus.load(split, ReviewTestData.miniLm());
+        ReviewCorpus corpus = ReviewTestData.corpus(split);
         NarreTrainer.Result r = NarreTrainer.train(split, corpus, config, System.out);
         Evaluator evaluator = new Evaluator();
         EvaluationResult mean = evaluator.evaluate(GlobalMeanPredictor.fit(split), data, split, Evaluator.DEFAULT_KS, 1);

