@@ -73,4 +73,15 @@ class DeepConnTest {
         DeepConnTrainer.Result c = DeepConnTrainer.train(split, corpus, config.withSeed(2), null);
         assertFalse(java.util.Arrays.equals(a.model().predict(users, items), c.model().predict(users, items)), "another seed, other weights");
     }
+
+    @Test
+    void cachedPredictionsEqualTheEvalModeForwardOverAllTrainReviews() {
+        DeepConn model = tinyModel(3, 0.5f);
+        int[] users = {0, 1, 2, 0, 2}, items = {0, 1, 2, 3, 3}, none = {-1, -1, -1, -1, -1};
+        model.train(false);
+        model.refreshCache();
+        float[] cached = model.predict(users, items);
+        float[] direct = model.forward(users, items, none).toArray();
+        for (int j = 0; j < users.length; j++) assertEquals(direct[j], cached[j], 1e-5f, "pair " + j);
+    }
 }

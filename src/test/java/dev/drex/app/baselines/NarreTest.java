@@ -76,4 +76,15 @@ class NarreTest {
         assertEquals("u1", forU0.get(0).userId());
         assertEquals(1.0, forU0.get(0).weight(), 1e-6);
     }
+
+    @Test
+    void cachedPredictionsEqualTheEvalModeForwardOverAllTrainReviews() {
+        Narre model = tinyModel(3);
+        int[] users = {0, 1, 2, 0, 2}, items = {0, 1, 2, 3, 3}, none = {-1, -1, -1, -1, -1};
+        model.train(false);
+        model.refreshCache();
+        float[] cached = model.predict(users, items);
+        float[] direct = model.forward(users, items, none).toArray();
+        for (int j = 0; j < users.length; j++) assertEquals(direct[j], cached[j], 1e-5f, "pair " + j);
+    }
 }
