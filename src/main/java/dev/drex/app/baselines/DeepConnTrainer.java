@@ -16,6 +16,8 @@ public final class DeepConnTrainer {
      * at most 500 word pieces (the paper keeps whole documents; 500 covers the median Musical Instruments user and
      * bounds the cost), dropout 0.5 (paper), Adam lr 2e-3, batch 64, up to 30 epochs, patience 3, no stop before
      * epoch 3, seed 1. These are not tuned on this data; the quick tests use fewer filters and shorter documents.
+     * Measured on Musical Instruments (Splitter.random seed 1, 2 shared cores): best epoch 4 of 7, 11.8 s per epoch,
+     * test RMSE 0.9168 / MAE 0.6641 against the global mean's 0.9449 / 0.7150 (it overfits after a few epochs).
      */
     public record Config(int filters, int width, int dim, int factors, int docLength, float dropout, double lr, int batchSize,
                          int maxEpochs, int patience, int minEpochs, long seed) {
