@@ -182,6 +182,29 @@ public final class F {
     }
 
     /**
+     * {@link Conv1d}: x (N,T,C), w (F,K,C), bias (F) or null -> (N,T-K+1,F), "valid" padding, channels last
+     * (im2col + one GEMM). Outputs whose window reaches past a sequence's true length L must be masked
+     * downstream, e.g. {@code maxOverTime(y, L - K + 1)}.
+     */
+    public static Tensor conv1d(Tensor x, Tensor w, Tensor bias) {
+        return Conv1d.apply(x, w, bias);
+    }
+
+    /**
+     * {@link EmbeddingConv1d}: equals {@code conv1d(x, w, bias)} with x[n,t] = table[ids[n][t]] padded with zero
+     * vectors to T = max(longest, K); table (V,C), w (F,K,C) -> (N,T-K+1,F), without building x (projects the
+     * distinct rows once).
+     */
+    public static Tensor embeddingConv1d(Tensor table, int[][] ids, Tensor w, Tensor bias) {
+        return EmbeddingConv1d.apply(table, ids, w, bias);
+    }
+
+    /** {@link MaxOverTime}: x (N,T,F), lengths (N) in [1,T] or null (all T) -> (N,F); gradient to the first argmax. */
+    public static Tensor maxOverTime(Tensor x, int[] lengths) {
+        return MaxOverTime.apply(x, lengths);
+    }
+
+    /**
      * {@link AttentionPool}: h (N,C), scores (N) or (N,1); per segment, softmax of its scores weighs its
      * rows -> (S,C). segmentStarts null: one segment over all rows -> (1,C).
      */
