@@ -61,6 +61,40 @@ public final class Gemm {
     }
 
     /**
+     * The same product with B read from little-endian float32 in a segment (typically a
+     * memory-mapped weights file), starting {@code bByteOff} bytes in, row stride {@code ldb}
+     * floats: B stored (k, n), or (n, k) when {@code transB} (a Hugging Face linear weight
+     * [out, in] as stored gives y = x W^T with transB). No copy of B is kept: each thread packs the
+     * NR-column micro-panels of its strip from the segment into its own packing buffer right before
+     * use, as the array path does. Same threading split as the array path, so a segment from a
+     * confined arena works only single-threaded; mapped files use a shared or global arena.
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, MemorySegment b, long bByteOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bByteOff, ldb, c, cOff, ldc);
+        if (!Simd.ENABLED) {
+            GemmScalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bByteOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        int strips = strips(m, n, k);
+        if (strips == 1) {
+            GemmSimd.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bByteOff, ldb, beta, c, cOff, ldc);
+        } else if (splitColumns(m, n)) {
+            Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
+                int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
+                long bStrip = bByteOff + (long) (transB ? j0 * ldb : j0) * Float.BYTES;
+                GemmSimd.sgemm(transA, transB, m, nc, k, alpha, a, aOff, lda, b, bStrip, ldb, beta, c, cOff + j0, ldc);
+            });
+        } else {
+            Parallel.forRange(ceilDiv(m, MR), strips, (from, to) -> {
+                int i0 = from * MR, mc = Math.min(m, to * MR) - i0;
+                int aStrip = aOff + (transA ? i0 : i0 * lda);
+                GemmSimd.sgemm(transA, transB, mc, n, k, alpha, a, aStrip, lda, b, bByteOff, ldb, beta, c, cOff + i0 * ldc, ldc);
+            });
+        }
+    }
+
+    /**
      * C = alpha op(A) B + beta C with B pre-packed by {@link #packB}: op(A) is (m, b.k()), C is
      * (m, b.n()). Same storage rules as {@link #sgemm(boolean, boolean, int, int, int, float,
      * float[], int, int, float[], int, int, float, float[], int, int)}.

@@ -5,6 +5,9 @@ import static dev.drex.engine.kernels.GemmMicroKernel.MR;
 import static dev.drex.engine.kernels.GemmMicroKernel.NR;
 import static dev.drex.engine.kernels.GemmMicroKernel.S;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -23,6 +26,9 @@ import jdk.incubator.vector.FloatVector;
  * Folding alpha into packed A saves a multiply per element of C later.
  */
 final class GemmPacking {
+
+    /** Little-endian float32, as in safetensors files. */
+    static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** k steps per transposing sweep: one 64-byte line of each source row. */
     private static final int TILE = 16;
@@ -124,6 +130,37 @@ final class GemmPacking {
                         for (int jj = cols; jj < NR; jj++) dst[base + p * NR + jj] = 0f;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #packB} with B read from little-endian float32 in a segment (typically a mapped
+     * file), {@code bByteOff} bytes in, row stride {@code ldb} floats. The stored block behind one
+     * NR-column micro-panel, (kc, nr) or (nr, kc) when {@code transB}, is first copied row by row
+     * (bulk {@link MemorySegment#copy} runs of kc or nr floats) into {@code scratch} with no row
+     * padding, then packed from there with the array code, the gathers included. The scratch block
+     * is at most NR * kc floats and stays in L1/L2; {@code scratchRowStarts} must be
+     * {@link #rowStarts rowStarts(kc)}.
+     */
+    static void packB(boolean transB, MemorySegment b, long bByteOff, int ldb, int p0, int kc, int j0, int nc,
+            float[] dst, int dstIdx, float[] scratch, int[] scratchRowStarts) {
+        for (int q = 0; q * NR < nc; q++) {
+            int cols = Math.min(NR, nc - q * NR), firstCol = j0 + q * NR;
+            if (transB) {
+                // rows firstCol.. of the stored (n, k) matrix, columns p0..p0+kc -> scratch (cols, kc)
+                for (int jj = 0; jj < cols; jj++) {
+                    long src = bByteOff + ((long) (firstCol + jj) * ldb + p0) * Float.BYTES;
+                    MemorySegment.copy(b, LE_FLOAT, src, scratch, jj * kc, kc);
+                }
+                packB(true, scratch, 0, kc, 0, kc, 0, cols, dst, dstIdx + q * NR * kc, scratchRowStarts);
+            } else {
+                // rows p0..p0+kc of the stored (k, n) matrix, columns firstCol.. -> scratch (kc, cols)
+                for (int p = 0; p < kc; p++) {
+                    long src = bByteOff + ((long) (p0 + p) * ldb + firstCol) * Float.BYTES;
+                    MemorySegment.copy(b, LE_FLOAT, src, scratch, p * cols, cols);
+                }
+                packB(false, scratch, 0, cols, 0, kc, 0, cols, dst, dstIdx + q * NR * kc, null);
             }
         }
     }
