@@ -153,7 +153,12 @@ final class GemmPacking {
                     long src = bByteOff + ((long) (firstCol + jj) * ldb + p0) * Float.BYTES;
                     MemorySegment.copy(b, LE_FLOAT, src, scratch, jj * kc, kc);
                 }
-                packB(true, scratch, 0, kc, 0, kc, 0, cols, dst, dstIdx + q * NR * kc, scratchRowStarts);
+                int base = dstIdx + q * NR * kc, pFull = cols == NR && GemmTranspose.AVAILABLE ? kc / L * L : 0;
+                // full 16 x 16 tiles transposed in registers, the rest (short k tail, ragged panel) as the array path does
+                for (int pt = 0; pt < pFull; pt += L) {
+                    for (int v = 0; v < NR; v += L) GemmTranspose.transpose16(scratch, v * kc + pt, kc, dst, base + pt * NR + v, NR);
+                }
+                if (pFull < kc) packB(true, scratch, pFull, kc, 0, kc - pFull, 0, cols, dst, base + pFull * NR, scratchRowStarts);
             } else {
                 // rows p0..p0+kc of the stored (k, n) matrix, columns firstCol.. -> scratch (kc, cols)
                 for (int p = 0; p < kc; p++) {

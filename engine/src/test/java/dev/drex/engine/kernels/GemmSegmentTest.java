@@ -54,6 +54,23 @@ class GemmSegmentTest {
         }
     }
 
+    /** The in-register transpose against its definition, at offsets and padded strides (AVX-512 only; elsewhere unused). */
+    @Test
+    void registerTransposeMatchesTheDefinition() {
+        assertEquals(GemmMicroKernel.L == 16, GemmTranspose.AVAILABLE);
+        if (!GemmTranspose.AVAILABLE) return; // the packers take the gather path, covered by the tests above
+        Random rnd = new Random(23);
+        int srcLd = 19, dstLd = 33, srcIdx = 5, dstIdx = 7;
+        float[] src = random(rnd, srcIdx + 16 * srcLd), dst = random(rnd, dstIdx + 16 * dstLd);
+        float[] before = dst.clone();
+        GemmTranspose.transpose16(src, srcIdx, srcLd, dst, dstIdx, dstLd);
+        for (int i = 0; i < dst.length; i++) {
+            int p = (i - dstIdx) / dstLd, j = (i - dstIdx) % dstLd;
+            boolean inside = i >= dstIdx && p < 16 && j < 16;
+            assertEquals(inside ? src[srcIdx + j * srcLd + p] : before[i], dst[i], "dst[" + i + "]");
+        }
+    }
+
     @Test
     void boundsAreCheckedWithTheMatrixName() {
         try (Arena arena = Arena.ofConfined()) {
