@@ -136,29 +136,37 @@ final class GemmPacking {
 
     /**
      * {@link #packB} with B read from little-endian float32 in a segment (typically a mapped
-     * file), {@code bByteOff} bytes in, row stride {@code ldb} floats. The stored block behind one
-     * NR-column micro-panel, (kc, nr) or (nr, kc) when {@code transB}, is first copied row by row
-     * (bulk {@link MemorySegment#copy} runs of kc or nr floats) into {@code scratch} with no row
-     * padding, then packed from there with the array code, the gathers included. The scratch block
-     * is at most NR * kc floats and stays in L1/L2; {@code scratchRowStarts} must be
-     * {@link #rowStarts rowStarts(kc)}.
+     * file), {@code bByteOff} bytes in, row stride {@code ldb} floats. Transposed B (the usual
+     * case, a weight [out, in]): every full 16 x 16 tile of a full panel is loaded from the
+     * segment and transposed in registers ({@link GemmTranspose}, AVX-512); without AVX-512, for a
+     * ragged last panel or the k tail past a multiple of 16, the stored rows are copied (bulk
+     * {@link MemorySegment#copy}) into {@code scratch} (at most NR * kc floats) and packed from
+     * there with the array code. Non-transposed B: the (kc, nr) block is copied into scratch row
+     * by row and packed from there.
      */
     static void packB(boolean transB, MemorySegment b, long bByteOff, int ldb, int p0, int kc, int j0, int nc,
-            float[] dst, int dstIdx, float[] scratch, int[] scratchRowStarts) {
+            float[] dst, int dstIdx, float[] scratch) {
         for (int q = 0; q * NR < nc; q++) {
             int cols = Math.min(NR, nc - q * NR), firstCol = j0 + q * NR;
             if (transB) {
-                // rows firstCol.. of the stored (n, k) matrix, columns p0..p0+kc -> scratch (cols, kc)
-                for (int jj = 0; jj < cols; jj++) {
-                    long src = bByteOff + ((long) (firstCol + jj) * ldb + p0) * Float.BYTES;
-                    MemorySegment.copy(b, LE_FLOAT, src, scratch, jj * kc, kc);
-                }
                 int base = dstIdx + q * NR * kc, pFull = cols == NR && GemmTranspose.AVAILABLE ? kc / L * L : 0;
-                // full 16 x 16 tiles transposed in registers, the rest (short k tail, ragged panel) as the array path does
-                for (int pt = 0; pt < pFull; pt += L) {
-                    for (int v = 0; v < NR; v += L) GemmTranspose.transpose16(scratch, v * kc + pt, kc, dst, base + pt * NR + v, NR);
+                long rowBytes = (long) ldb * Float.BYTES;
+                // full 16 x 16 tiles transposed in registers straight from the segment
+                for (int v = 0; pFull > 0 && v < NR; v += L) {
+                    long src = bByteOff + ((long) (firstCol + v) * ldb + p0) * Float.BYTES;
+                    for (int pt = 0; pt < pFull; pt += L) {
+                        GemmTranspose.transpose16(b, src + (long) pt * Float.BYTES, rowBytes, dst, base + pt * NR + v, NR);
+                    }
                 }
-                if (pFull < kc) packB(true, scratch, pFull, kc, 0, kc - pFull, 0, cols, dst, base + pFull * NR, scratchRowStarts);
+                if (pFull < kc) {
+                    // the rest (short k tail, ragged panel): rows copied to scratch (cols, kc - pFull), packed as the array path does
+                    int tail = kc - pFull;
+                    for (int jj = 0; jj < cols; jj++) {
+                        long src = bByteOff + ((long) (firstCol + jj) * ldb + p0 + pFull) * Float.BYTES;
+                        MemorySegment.copy(b, LE_FLOAT, src, scratch, jj * tail, tail);
+                    }
+                    packB(true, scratch, 0, tail, 0, tail, 0, cols, dst, base + pFull * NR, rowStarts(tail));
+                }
             } else {
                 // rows p0..p0+kc of the stored (k, n) matrix, columns firstCol.. -> scratch (kc, cols)
                 for (int p = 0; p < kc; p++) {

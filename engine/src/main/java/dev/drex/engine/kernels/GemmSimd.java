@@ -116,11 +116,8 @@ final class GemmSimd {
         Workspace ws = WORKSPACE.get();
         int kcMax = blockDepth(k);
         float[] scratch = ws.bScratch(NR * kcMax);
-        int[] scratchRows = GemmPacking.rowStarts(kcMax);
-        int[] lastRows = k % kcMax == 0 ? scratchRows : GemmPacking.rowStarts(k % kcMax);
         sgemm(transA, m, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc, (pc, kc, j, nr, dst, dstIdx) ->
-                GemmPacking.packB(transB, b, bByteOff, ldb, pc, kc, j, nr, dst, dstIdx, scratch,
-                        kc == kcMax ? scratchRows : lastRows));
+                GemmPacking.packB(transB, b, bByteOff, ldb, pc, kc, j, nr, dst, dstIdx, scratch));
     }
 
     /** The loops of the class comment, B micro-panels packed by {@code packer} just before first use. */
