@@ -24,8 +24,10 @@ import java.nio.ByteOrder;
  * packed, cache-blocked, register-tiled kernel); {@code -Ddrex.simd=false} runs
  * {@link GemmScalar} instead, single-threaded.
  *
- * <p>For inference, weights that multiply many inputs can be packed once ({@link #packB}) into
- * the kernel's panel order, from a {@code float[]} or a memory-mapped {@link MemorySegment}.
+ * <p>For inference, B may be read in place from little-endian float32 in a {@link MemorySegment}
+ * (a memory-mapped weights file: no heap copy, panels packed per call), or packed once
+ * ({@link #packB}) into the kernel's panel order on the heap, from a {@code float[]} or a segment
+ * (no packing per call, one heap copy).
  */
 public final class Gemm {
 
