@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * <pre>
  *   x = LayerNorm(E_word[id] + E_pos[t] + E_type[type])                 (N, H)
  *   per layer:
- *     [Q|K|V] = x W_qkv^T + b_qkv                                        (N, 3H), one GEMM
+ *     [Q|K|V] = x W_qkv^T + b_qkv                                        (N, 3H)
  *     C = attention(Q, K, V, mask)                                       (N, H), see BertSelfAttention
  *     x = LayerNorm(x + C W_o^T + b_o)
  *     x = LayerNorm(x + gelu(x W_1^T + b_1) W_2^T + b_2)                 (N, I) inside
@@ -28,8 +28,18 @@ import java.nio.file.Path;
  * nothing and is never attended to. GEMMs and attention use every thread of {@link Parallel}.
  * All arithmetic is float; LayerNorm is two-pass.
  *
- * <p>The model keeps the safetensors file mapped until {@link #close}. {@link #forward} holds no
- * state between calls (every buffer is per call), so threads may share one model.
+ * <p>Memory: the safetensors file stays mapped until {@link #close}, and by default every large
+ * matrix is read from the mapping in place: the word embeddings (rows copied on lookup) and all
+ * linear weights (Q, K, V, attention output, FFN, pooler: the GEMMs pack their panels straight
+ * from the mapped file into small per-thread buffers). The heap holds only biases, LayerNorm
+ * parameters, position and token-type embeddings and the masked-LM head's small tensors
+ * ({@link #heapBytes}, bert-base ~2 MB) plus the per-call activations; the weights' pages are
+ * shared with the OS page cache. {@code -Ddrex.bert.prepack=true} (or {@link #load(Path, boolean)})
+ * packs the linear weights once onto the heap instead (bert-base: 340 MB), which saves the
+ * per-GEMM packing; see bench/README.md for the measured difference.
+ *
+ * <p>{@link #forward} holds no state between calls (every buffer is per call), so threads may
+ * share one model.
  */
 public final class BertModel implements AutoCloseable {
 
@@ -48,15 +58,24 @@ public final class BertModel implements AutoCloseable {
     /**
      * Loads a Hugging Face BERT directory: {@code config.json} and {@code model.safetensors}
      * (vocab.txt is the tokenizer's business). Every tensor the config calls for is checked.
+     * Linear weights stay mapped unless the system property {@code drex.bert.prepack} is true.
      */
     public static BertModel load(Path dir) throws IOException {
+        return load(dir, Boolean.getBoolean("drex.bert.prepack"));
+    }
+
+    /**
+     * {@link #load(Path)} choosing where the linear weights live: {@code prepack} false reads them
+     * from the mapped file in every GEMM, true packs them once onto the heap (see the class comment).
+     */
+    public static BertModel load(Path dir, boolean prepack) throws IOException {
         Path configFile = dir.resolve("config.json"), weightsFile = dir.resolve("model.safetensors");
         if (!Files.isRegularFile(configFile)) throw new IOException(dir + ": no config.json (not a BERT model directory)");
         if (!Files.isRegularFile(weightsFile)) throw new IOException(dir + ": no model.safetensors");
         BertConfig config = BertConfig.read(configFile);
         SafetensorsReader reader = SafetensorsReader.open(weightsFile);
         try {
-            return new BertModel(config, BertWeights.load(config, reader), reader);
+            return new BertModel(config, BertWeights.load(config, reader, prepack), reader);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -75,7 +94,7 @@ public final class BertModel implements AutoCloseable {
         return w.maskedLm != null;
     }
 
-    /** Floats this model holds on the Java heap (packed linear weights, biases, small embeddings). */
+    /** Bytes of weights this model holds on the Java heap (biases, small embeddings; packed linear weights with prepack). */
     public long heapBytes() {
         return w.heapFloats * Float.BYTES;
     }
@@ -110,19 +129,23 @@ public final class BertModel implements AutoCloseable {
         float[] qkv = new float[n * 3 * h], ctx = new float[n * h], sum = new float[n * h], mid = new float[n * inter];
         for (BertWeights.Layer layer : w.layers) {
             // [Q|K|V] = x W_qkv^T + b_qkv
-            Gemm.sgemm(false, n, 1f, x, 0, h, layer.qkv(), 0f, qkv, 0, 3 * h);
+            int col = 0;
+            for (BertLinear part : layer.qkv()) {
+                part.apply(x, n, 0f, qkv, col, 3 * h);
+                col += part.out();
+            }
             Elementwise.addBiasRows(qkv, 0, layer.qkvBias(), 0, n, 3 * h);
             BertProfile.mark(BertProfile.Phase.QKV_GEMM);
             BertSelfAttention.forward(qkv, start, lengths, keyMask, config.numAttentionHeads(), config.headDim(), ctx);
             BertProfile.mark(BertProfile.Phase.ATTENTION);
             // x = LayerNorm(x + C W_o^T + b_o)
             System.arraycopy(x, 0, sum, 0, n * h);
-            Gemm.sgemm(false, n, 1f, ctx, 0, h, layer.attentionOut(), 1f, sum, 0, h);
+            layer.attentionOut().apply(ctx, n, 1f, sum, 0, h);
             BertProfile.mark(BertProfile.Phase.OUT_GEMM);
             biasLayerNormRows(sum, layer.attentionOutBias(), layer.attentionLnGamma(), layer.attentionLnBeta(), x, n);
             BertProfile.mark(BertProfile.Phase.ADD_NORM);
             // mid = gelu(x W_1^T + b_1)
-            Gemm.sgemm(false, n, 1f, x, 0, h, layer.intermediate(), 0f, mid, 0, inter);
+            layer.intermediate().apply(x, n, 0f, mid, 0, inter);
             BertProfile.mark(BertProfile.Phase.FFN1_GEMM);
             float[] bias1 = layer.intermediateBias();
             Parallel.forRange(n, (from, to) ->
@@ -130,7 +153,7 @@ public final class BertModel implements AutoCloseable {
             BertProfile.mark(BertProfile.Phase.BIAS_GELU);
             // x = LayerNorm(x + mid W_2^T + b_2)
             System.arraycopy(x, 0, sum, 0, n * h);
-            Gemm.sgemm(false, n, 1f, mid, 0, inter, layer.output(), 1f, sum, 0, h);
+            layer.output().apply(mid, n, 1f, sum, 0, h);
             BertProfile.mark(BertProfile.Phase.FFN2_GEMM);
             biasLayerNormRows(sum, layer.outputBias(), layer.outputLnGamma(), layer.outputLnBeta(), x, n);
             BertProfile.mark(BertProfile.Phase.ADD_NORM);
@@ -151,7 +174,7 @@ public final class BertModel implements AutoCloseable {
         int h = config.hiddenSize();
         float[] cls = new float[batch * h], pooled = new float[batch * h];
         for (int b = 0; b < batch; b++) System.arraycopy(x, start[b] * h, cls, b * h, h);
-        Gemm.sgemm(false, batch, 1f, cls, 0, h, w.poolerWeight, 0f, pooled, 0, h);
+        w.poolerWeight.apply(cls, batch, 0f, pooled, 0, h);
         Elementwise.addBiasRows(pooled, 0, w.poolerBias, 0, batch, h);
         Elementwise.tanh(pooled, 0, pooled, 0, batch * h);
         return pooled;

@@ -4,7 +4,6 @@ import dev.drex.engine.io.CheckpointFormatException;
 import dev.drex.engine.io.SafetensorsDtype;
 import dev.drex.engine.io.SafetensorsReader;
 import dev.drex.engine.kernels.Gemm;
-import dev.drex.engine.kernels.Gemm.PackedB;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -20,10 +19,14 @@ import java.util.List;
  * <ul>
  *   <li>word embeddings (V, H): the memory-mapped file itself (a {@link MemorySegment} slice);
  *       rows are read on lookup and by the masked-LM decoder, never copied whole;</li>
- *   <li>the encoder's and pooler's linear weights: packed once at load into the GEMM kernel's
- *       panel order ({@link PackedB}, heap) - Q, K and V side by side as one (H, 3H) operand, so a
- *       layer's projections are one GEMM. This is the one copy of the big matrices on the heap
- *       (bert-base: 85 M floats, 340 MB), the price of the packed layout the kernel streams;</li>
+ *   <li>the encoder's and pooler's linear weights ({@link BertLinear}), by default: the mapped
+ *       file as well, each GEMM packing the micro-panels it needs from the mapping into per-thread
+ *       buffers, so the big matrices (bert-base: 85 M floats, 340 MB) are never on the heap; Q, K
+ *       and V stay three tensors (three GEMMs into the column ranges of [Q|K|V]). F16/BF16
+ *       checkpoints are widened once onto the heap. With {@code prepack} (the system property
+ *       {@code drex.bert.prepack=true}) they are instead packed once at load into the kernel's
+ *       panel order on the heap, Q, K and V fused into one (H, 3H) operand, and their file pages
+ *       are dropped from the resident set: no packing per forward, one heap copy;</li>
  *   <li>biases, LayerNorm parameters, position and token-type embeddings: small float[].</li>
  * </ul>
  * A checkpoint may name tensors with the {@code bert.} prefix of HF {@code BertForMaskedLM}; the
@@ -33,10 +36,10 @@ import java.util.List;
 final class BertWeights {
 
     /** One encoder layer; shapes in the comments, H hidden, I intermediate. */
-    record Layer(PackedB qkv, float[] qkvBias,            // (H, 3H), (3H)
-                 PackedB attentionOut, float[] attentionOutBias, float[] attentionLnGamma, float[] attentionLnBeta,
-                 PackedB intermediate, float[] intermediateBias, // (H, I), (I)
-                 PackedB output, float[] outputBias,      // (I, H), (H)
+    record Layer(BertLinear[] qkv, float[] qkvBias,       // [Q; K; V] (3H, H) fused, or Q, K, V (H, H) each; (3H)
+                 BertLinear attentionOut, float[] attentionOutBias, float[] attentionLnGamma, float[] attentionLnBeta,
+                 BertLinear intermediate, float[] intermediateBias, // (I, H), (I)
+                 BertLinear output, float[] outputBias,   // (H, I), (H)
                  float[] outputLnGamma, float[] outputLnBeta) {}
 
     /** The masked-LM head: transform dense (H, H) [out, in], its LayerNorm, decoder bias (V). */
@@ -48,18 +51,20 @@ final class BertWeights {
     final float[] tokenTypeEmbeddings;      // (T, H)
     final float[] embeddingLnGamma, embeddingLnBeta;
     final Layer[] layers;
-    final PackedB poolerWeight;             // (H, H) as op(B) = W^T; null without pooler
+    final BertLinear poolerWeight;          // (H, H); null without pooler
     final float[] poolerBias;
     final MaskedLmHead maskedLm;            // null without MLM head
     final long heapFloats;
 
     private final SafetensorsReader reader;
     private final String prefix;
+    private final boolean prepack;
     private long floats;
 
-    private BertWeights(BertConfig config, SafetensorsReader reader) throws IOException {
+    private BertWeights(BertConfig config, SafetensorsReader reader, boolean prepack) throws IOException {
         this.config = config;
         this.reader = reader;
+        this.prepack = prepack;
         this.prefix = reader.contains("bert.embeddings.word_embeddings.weight") ? "bert." : "";
         int h = config.hiddenSize(), inter = config.intermediateSize();
         validate();
@@ -78,17 +83,12 @@ final class BertWeights {
         layers = new Layer[config.numHiddenLayers()];
         for (int l = 0; l < layers.length; l++) {
             String p = "encoder.layer." + l + ".";
-            float[] qkvWeight = new float[3 * h * h];   // [q; k; v] rows: (3H, H) = [out, in]
             float[] qkvBias = new float[3 * h];
             String[] parts = {"query", "key", "value"};
             for (int i = 0; i < 3; i++) {
-                String name = prefix + p + "attention.self." + parts[i] + ".weight";
-                System.arraycopy(reader.readFloats(name), 0, qkvWeight, i * h * h, h * h);
-                release(reader.segment(name));
                 System.arraycopy(small(p + "attention.self." + parts[i] + ".bias"), 0, qkvBias, i * h, h);
             }
-            layers[l] = new Layer(
-                    packed(Gemm.packB(true, h, 3 * h, qkvWeight, 0, h)), qkvBias,
+            layers[l] = new Layer(qkv(p + "attention.self.", h), qkvBias,
                     linear(p + "attention.output.dense.weight", h, h), small(p + "attention.output.dense.bias"),
                     small(p + "attention.output.LayerNorm.weight"), small(p + "attention.output.LayerNorm.bias"),
                     linear(p + "intermediate.dense.weight", inter, h), small(p + "intermediate.dense.bias"),
@@ -113,9 +113,14 @@ final class BertWeights {
         heapFloats = floats;
     }
 
-    /** Reads the config, maps the safetensors file, validates and packs; the caller closes the reader. */
-    static BertWeights load(BertConfig config, SafetensorsReader reader) throws IOException {
-        return new BertWeights(config, reader);
+    /**
+     * Validates the mapped checkpoint and lays its weights out; the caller closes the reader.
+     *
+     * @param prepack true: pack the linear weights onto the heap once (see the class comment);
+     *                false: read them from the mapping on every GEMM
+     */
+    static BertWeights load(BertConfig config, SafetensorsReader reader, boolean prepack) throws IOException {
+        return new BertWeights(config, reader, prepack);
     }
 
     /** The file the weights come from. */
@@ -189,14 +194,46 @@ final class BertWeights {
         return values;
     }
 
-    /** A linear weight W [out, in], packed as op(B) = W^T (in, out) for y = x W^T. */
-    private PackedB linear(String name, int out, int in) throws CheckpointFormatException {
+    /**
+     * The Q, K, V projections of one layer (names {@code <self>query.weight} etc., each [H, H]):
+     * pre-packed, one fused (3H, H) operand so the three are one GEMM; mapped, three weights (the
+     * file need not store them next to each other) filling the three column ranges of [Q|K|V].
+     */
+    private BertLinear[] qkv(String self, int h) throws CheckpointFormatException {
+        String[] parts = {"query", "key", "value"};
+        if (!prepack) {
+            BertLinear[] three = new BertLinear[3];
+            for (int i = 0; i < 3; i++) three[i] = linear(self + parts[i] + ".weight", h, h);
+            return three;
+        }
+        float[] qkvWeight = new float[3 * h * h];   // [q; k; v] rows: (3H, H) = [out, in]
+        for (int i = 0; i < 3; i++) {
+            String name = prefix + self + parts[i] + ".weight";
+            System.arraycopy(reader.readFloats(name), 0, qkvWeight, i * h * h, h * h);
+            release(reader.segment(name));
+        }
+        floats += qkvWeight.length;
+        return new BertLinear[] {BertLinear.packed(Gemm.packB(true, h, 3 * h, qkvWeight, 0, h))};
+    }
+
+    /**
+     * A linear weight W [out, in] for y = x W^T: mapped, the file's own bytes (F16/BF16 widened
+     * once onto the heap); pre-packed, W^T (in, out) in the kernel's panel order on the heap.
+     */
+    private BertLinear linear(String name, int out, int in) throws CheckpointFormatException {
         String full = prefix + name;
         MemorySegment segment = reader.segment(full);
-        PackedB b = reader.dtype(full) == SafetensorsDtype.F32 ? Gemm.packB(true, in, out, segment, 0, in)
-                : Gemm.packB(true, in, out, reader.readFloats(full), 0, in);
+        boolean f32 = reader.dtype(full) == SafetensorsDtype.F32;
+        if (!prepack) {
+            BertLinear mapped = BertLinear.mapped(f32 ? segment : MemorySegment.ofArray(reader.readFloats(full)), out, in);
+            floats += mapped.heapFloats();
+            return mapped;
+        }
+        BertLinear b = BertLinear.packed(f32 ? Gemm.packB(true, in, out, segment, 0, in)
+                : Gemm.packB(true, in, out, reader.readFloats(full), 0, in));
         release(segment);
-        return packed(b);
+        floats += (long) out * in;
+        return b;
     }
 
     /**
@@ -205,10 +242,5 @@ final class BertWeights {
      */
     private static void release(MemorySegment segment) {
         if (segment.isMapped()) segment.unload();
-    }
-
-    private PackedB packed(PackedB b) {
-        floats += (long) b.k() * b.n();
-        return b;
     }
 }

@@ -24,8 +24,10 @@ import java.nio.ByteOrder;
  * packed, cache-blocked, register-tiled kernel); {@code -Ddrex.simd=false} runs
  * {@link GemmScalar} instead, single-threaded.
  *
- * <p>For inference, weights that multiply many inputs can be packed once ({@link #packB}) into
- * the kernel's panel order, from a {@code float[]} or a memory-mapped {@link MemorySegment}.
+ * <p>For inference, B may be read in place from little-endian float32 in a {@link MemorySegment}
+ * (a memory-mapped weights file: no heap copy, panels packed per call), or packed once
+ * ({@link #packB}) into the kernel's panel order on the heap, from a {@code float[]} or a segment
+ * (no packing per call, one heap copy).
  */
 public final class Gemm {
 
@@ -56,6 +58,40 @@ public final class Gemm {
                 int i0 = from * MR, mc = Math.min(m, to * MR) - i0;
                 int aStrip = aOff + (transA ? i0 : i0 * lda);
                 GemmSimd.sgemm(transA, transB, mc, n, k, alpha, a, aStrip, lda, b, bOff, ldb, beta, c, cOff + i0 * ldc, ldc);
+            });
+        }
+    }
+
+    /**
+     * The same product with B read from little-endian float32 in a segment (typically a
+     * memory-mapped weights file), starting {@code bByteOff} bytes in, row stride {@code ldb}
+     * floats: B stored (k, n), or (n, k) when {@code transB} (a Hugging Face linear weight
+     * [out, in] as stored gives y = x W^T with transB). No copy of B is kept: each thread packs the
+     * NR-column micro-panels of its strip from the segment into its own packing buffer right before
+     * use, as the array path does. Same threading split as the array path, so a segment from a
+     * confined arena works only single-threaded; mapped files use a shared or global arena.
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, MemorySegment b, long bByteOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bByteOff, ldb, c, cOff, ldc);
+        if (!Simd.ENABLED) {
+            GemmScalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bByteOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        int strips = strips(m, n, k);
+        if (strips == 1) {
+            GemmSimd.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bByteOff, ldb, beta, c, cOff, ldc);
+        } else if (splitColumns(m, n)) {
+            Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
+                int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
+                long bStrip = bByteOff + (long) (transB ? j0 * ldb : j0) * Float.BYTES;
+                GemmSimd.sgemm(transA, transB, m, nc, k, alpha, a, aOff, lda, b, bStrip, ldb, beta, c, cOff + j0, ldc);
+            });
+        } else {
+            Parallel.forRange(ceilDiv(m, MR), strips, (from, to) -> {
+                int i0 = from * MR, mc = Math.min(m, to * MR) - i0;
+                int aStrip = aOff + (transA ? i0 : i0 * lda);
+                GemmSimd.sgemm(transA, transB, mc, n, k, alpha, a, aStrip, lda, b, bByteOff, ldb, beta, c, cOff + i0 * ldc, ldc);
             });
         }
     }

@@ -5,6 +5,9 @@ import static dev.drex.engine.kernels.GemmMicroKernel.MR;
 import static dev.drex.engine.kernels.GemmMicroKernel.NR;
 import static dev.drex.engine.kernels.GemmMicroKernel.S;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -23,6 +26,9 @@ import jdk.incubator.vector.FloatVector;
  * Folding alpha into packed A saves a multiply per element of C later.
  */
 final class GemmPacking {
+
+    /** Little-endian float32, as in safetensors files. */
+    static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** k steps per transposing sweep: one 64-byte line of each source row. */
     private static final int TILE = 16;
@@ -124,6 +130,50 @@ final class GemmPacking {
                         for (int jj = cols; jj < NR; jj++) dst[base + p * NR + jj] = 0f;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #packB} with B read from little-endian float32 in a segment (typically a mapped
+     * file), {@code bByteOff} bytes in, row stride {@code ldb} floats. Transposed B (the usual
+     * case, a weight [out, in]): every full 16 x 16 tile of a full panel is loaded from the
+     * segment and transposed in registers ({@link GemmTranspose}, AVX-512); without AVX-512, for a
+     * ragged last panel or the k tail past a multiple of 16, the stored rows are copied (bulk
+     * {@link MemorySegment#copy}) into {@code scratch} (at most NR * kc floats) and packed from
+     * there with the array code. Non-transposed B: the (kc, nr) block is copied into scratch row
+     * by row and packed from there.
+     */
+    static void packB(boolean transB, MemorySegment b, long bByteOff, int ldb, int p0, int kc, int j0, int nc,
+            float[] dst, int dstIdx, float[] scratch) {
+        for (int q = 0; q * NR < nc; q++) {
+            int cols = Math.min(NR, nc - q * NR), firstCol = j0 + q * NR;
+            if (transB) {
+                int base = dstIdx + q * NR * kc, pFull = cols == NR && GemmTranspose.AVAILABLE ? kc / L * L : 0;
+                long rowBytes = (long) ldb * Float.BYTES;
+                // full 16 x 16 tiles transposed in registers straight from the segment
+                for (int v = 0; pFull > 0 && v < NR; v += L) {
+                    long src = bByteOff + ((long) (firstCol + v) * ldb + p0) * Float.BYTES;
+                    for (int pt = 0; pt < pFull; pt += L) {
+                        GemmTranspose.transpose16(b, src + (long) pt * Float.BYTES, rowBytes, dst, base + pt * NR + v, NR);
+                    }
+                }
+                if (pFull < kc) {
+                    // the rest (short k tail, ragged panel): rows copied to scratch (cols, kc - pFull), packed as the array path does
+                    int tail = kc - pFull;
+                    for (int jj = 0; jj < cols; jj++) {
+                        long src = bByteOff + ((long) (firstCol + jj) * ldb + p0 + pFull) * Float.BYTES;
+                        MemorySegment.copy(b, LE_FLOAT, src, scratch, jj * tail, tail);
+                    }
+                    packB(true, scratch, 0, tail, 0, tail, 0, cols, dst, base + pFull * NR, rowStarts(tail));
+                }
+            } else {
+                // rows p0..p0+kc of the stored (k, n) matrix, columns firstCol.. -> scratch (kc, cols)
+                for (int p = 0; p < kc; p++) {
+                    long src = bByteOff + ((long) (p0 + p) * ldb + firstCol) * Float.BYTES;
+                    MemorySegment.copy(b, LE_FLOAT, src, scratch, p * cols, cols);
+                }
+                packB(false, scratch, 0, cols, 0, kc, 0, cols, dst, dstIdx + q * NR * kc, null);
             }
         }
     }

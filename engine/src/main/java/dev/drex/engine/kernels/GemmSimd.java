@@ -3,6 +3,8 @@ package dev.drex.engine.kernels;
 import static dev.drex.engine.kernels.GemmMicroKernel.MR;
 import static dev.drex.engine.kernels.GemmMicroKernel.NR;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Single-threaded SIMD SGEMM in the GotoBLAS/BLIS structure (Goto and van de Geijn, "Anatomy of
  * high-performance matrix multiplication", ACM TOMS 2008; Van Zee and van de Geijn, "BLIS", 2015).
@@ -48,6 +50,7 @@ final class GemmSimd {
     private static final class Workspace {
         float[] a = new float[0];
         float[] b = new float[0];
+        float[] bScratch = new float[0];
         final float[] tile = new float[MR * NR];
         int[] rowStarts;
         int rowStartsLd = -1;
@@ -70,6 +73,17 @@ final class GemmSimd {
             if (b.length < size) b = new float[size];
             return b;
         }
+
+        float[] bScratch(int size) {
+            if (bScratch.length < size) bScratch = new float[size];
+            return bScratch;
+        }
+    }
+
+    /** Packs the B micro-panel op(B)[pc:pc+kc, j:j+nr] into dst from dstIdx (see GemmPacking). */
+    @FunctionalInterface
+    private interface PanelPacker {
+        void pack(int pc, int kc, int j, int nr, float[] dst, int dstIdx);
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -79,6 +93,36 @@ final class GemmSimd {
     /** C = alpha op(A) op(B) + beta C on the calling thread; arguments already validated. */
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0 || k == 0 || alpha == 0f) {
+            sgemm(transA, m, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc, null);
+            return;
+        }
+        int[] rowStarts = WORKSPACE.get().rowStarts(ldb);
+        sgemm(transA, m, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc, (pc, kc, j, nr, dst, dstIdx) ->
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, j, nr, dst, dstIdx, rowStarts));
+    }
+
+    /**
+     * The same with B read from little-endian float32 in a (typically memory-mapped) segment,
+     * {@code bByteOff} bytes in: each micro-panel is packed straight from the segment into this
+     * thread's packing buffer, so B is never copied whole onto the heap.
+     */
+    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, MemorySegment b, long bByteOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0 || k == 0 || alpha == 0f) {
+            sgemm(transA, m, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc, null);
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        int kcMax = blockDepth(k);
+        float[] scratch = ws.bScratch(NR * kcMax);
+        sgemm(transA, m, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc, (pc, kc, j, nr, dst, dstIdx) ->
+                GemmPacking.packB(transB, b, bByteOff, ldb, pc, kc, j, nr, dst, dstIdx, scratch));
+    }
+
+    /** The loops of the class comment, B micro-panels packed by {@code packer} just before first use. */
+    private static void sgemm(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+            float beta, float[] c, int cOff, int ldc, PanelPacker packer) {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0f) {
             scale(m, n, beta, c, cOff, ldc);
@@ -88,7 +132,6 @@ final class GemmSimd {
         int kcMax = blockDepth(k);
         float[] ap = ws.a(roundUp(Math.min(MC, m), MR) * kcMax);
         float[] bp = ws.b(roundUp(Math.min(NC, n), NR) * kcMax);
-        int[] rowStarts = ws.rowStarts(ldb);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -98,9 +141,8 @@ final class GemmSimd {
                     int mc = Math.min(MC, m - ic);
                     GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
                     // B micro-panels are packed during the first A block, just before their first use.
-                    float[] source = ic == 0 ? b : null;
                     macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, blockBeta, ws.tile,
-                            transB, source, bOff, ldb, pc, jc, rowStarts);
+                            ic == 0 ? packer : null, pc, jc);
                 }
             }
         }
@@ -128,26 +170,24 @@ final class GemmSimd {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
-                macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile,
-                        false, null, 0, 0, pc, j0, null);
+                macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile, null, pc, j0);
             }
         }
     }
 
     /**
      * The two loops around the micro-kernel over one packed A block (mc, kc) and B panel (kc, nc).
-     * When {@code bSource} is not null, each B micro-panel is first packed from op(B)[pc:pc+kc,
-     * jc+jr:+NR] (stored as described by transB, bOff, ldb): packing it right before the mc/MR
+     * When {@code packer} is not null, each B micro-panel is first packed from op(B)[pc:pc+kc,
+     * jc+jr:+NR]: packing it right before the mc/MR
      * kernels that read it keeps it in cache, where packing the whole B panel first would write
      * it out to L3 and read it back.
      */
     private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bIdx,
-            float[] c, int cIdx, int ldc, float beta, float[] tile,
-            boolean transB, float[] bSource, int bOff, int ldb, int pc, int jc, int[] rowStarts) {
+            float[] c, int cIdx, int ldc, float beta, float[] tile, PanelPacker packer, int pc, int jc) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bPanel = bIdx + jr * kc;
-            if (bSource != null) GemmPacking.packB(transB, bSource, bOff, ldb, pc, kc, jc + jr, nr, bp, bPanel, rowStarts);
+            if (packer != null) packer.pack(pc, kc, jc + jr, nr, bp, bPanel);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int cTile = cIdx + ir * ldc + jr;

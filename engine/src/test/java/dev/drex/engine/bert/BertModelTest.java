@@ -34,12 +34,13 @@ class BertModelTest {
     static final int[][] TYPES = {{0, 0, 0, 0, 0, 0}, {0, 1}, {0, 0, 0, 0, 1, 1, 1, 1, 1, 1}};
 
     @ParameterizedTest
-    @CsvSource({"gelu, false", "gelu_new, true", "gelu_pytorch_tanh, false"})
-    void forwardMatchesTheNaiveReference(String act, boolean bertPrefix) throws IOException {
+    @CsvSource({"gelu, false, false", "gelu_new, true, false", "gelu_pytorch_tanh, false, false",
+            "gelu, false, true", "gelu_new, true, true"})
+    void forwardMatchesTheNaiveReference(String act, boolean bertPrefix, boolean prepack) throws IOException {
         TinyBert.write(dir, act, bertPrefix, 7);
         HfBertConfig c = TinyBert.config(act);
         NaiveBert naive = new NaiveBert(dir, c.numHiddenLayers(), c.numAttentionHeads(), !act.equals("gelu"), c.layerNormEps());
-        try (BertModel model = BertModel.load(dir)) {
+        try (BertModel model = BertModel.load(dir, prepack)) {
             assertEquals(!act.equals("gelu"), model.config().geluTanh());
             assertTrue(model.hasPooler());
             assertTrue(model.hasMaskedLmHead());
@@ -162,14 +163,22 @@ class BertModelTest {
         assertEquals(0.9999999845827421, NaiveBert.erf(4.0), 1e-9); // series cancellation at large x
     }
 
-    @Test
-    void weightsOnTheHeapAreCounted() throws IOException {
+    /** Pre-packed: everything but the word embeddings on the heap; mapped: the linear weights stay in the file too. */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void weightsOnTheHeapAreCounted(boolean prepack) throws IOException {
         TinyBert.write(dir, "gelu", false, 1);
-        try (BertModel model = BertModel.load(dir); SafetensorsReader r = SafetensorsReader.open(dir.resolve("model.safetensors"))) {
-            long all = 0;
-            for (String n : r.names()) all += r.elementCount(n);
-            // everything but the word embeddings (40 x 20), which stay mapped
-            assertEquals((all - 40 * 20) * 4, model.heapBytes());
+        try (BertModel model = BertModel.load(dir, prepack);
+             SafetensorsReader r = SafetensorsReader.open(dir.resolve("model.safetensors"))) {
+            long all = 0, encoderLinear = 0;
+            for (String n : r.names()) {
+                all += r.elementCount(n);
+                boolean linear = n.startsWith("encoder.") || n.startsWith("pooler.");
+                if (linear && n.endsWith(".weight") && r.shape(n).length == 2) encoderLinear += r.elementCount(n);
+            }
+            assertTrue(encoderLinear > 0, "the tiny model has encoder linear weights");
+            long expected = all - 40 * 20 - (prepack ? 0 : encoderLinear); // word embeddings (40 x 20) always mapped
+            assertEquals(expected * 4, model.heapBytes());
         }
     }
 }
