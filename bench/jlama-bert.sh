@@ -6,6 +6,10 @@
 #
 # usage: bench/jlama-bert.sh            THREADS=2 REPS=7 by default
 #
+# CAVEAT: Jlama 0.8.4 does not compute BERT correctly on these weights (causal attention, and a layer-0
+# mismatch even on one token); see JlamaBert's Javadoc and `JlamaBert check`. Its tokens/s is the speed of
+# a forward of the same shape and matmul work, not of a verified BERT.
+#
 # Reads $DREX_HOME/models/bert-base-uncased (see bert-vs-onnx.sh for how to fetch it); JlamaBert stages a
 # temporary directory with the tokenizer.json and activation name Jlama's loader expects.
 set -euo pipefail
