@@ -2,7 +2,6 @@ package dev.drex.app.cli;
 
 import dev.drex.app.data.DataFormatException;
 import dev.drex.app.data.Dataset;
-import dev.drex.app.data.InputFormat;
 import dev.drex.app.data.Split;
 import dev.drex.app.data.SplitFile;
 import dev.drex.app.data.Splitter;
@@ -10,7 +9,6 @@ import dev.drex.app.features.ReviewVectors;
 import dev.drex.app.model.DrexConfig;
 import dev.drex.app.run.Criteria;
 import dev.drex.app.run.Run;
-import dev.drex.app.run.RunData;
 import dev.drex.app.run.RunManifest;
 import dev.drex.app.run.RunTrainer;
 import dev.drex.app.run.TuneResults;
@@ -21,10 +19,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,18 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", arity = "1..*", required = true, paramLabel = "FILE", description = "Review files, read in order as one dataset.")
-    List<Path> data;
-
-    @Option(names = "--format", defaultValue = "auto", converter = DataCommand.FormatConverter.class,
-            description = "auto, csv, json2014, jsonl2023 or persona2023 (default ${DEFAULT-VALUE}).")
-    InputFormat format;
-
-    @Option(names = "--min-user", defaultValue = "5", description = "k-core: minimum ratings per user (default ${DEFAULT-VALUE}; paper 20).")
-    int minUser;
-
-    @Option(names = "--min-item", defaultValue = "5", description = "k-core: minimum ratings per item (default ${DEFAULT-VALUE}).")
-    int minItem;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--split", paramLabel = "FILE", description = "Use this split file (drex data split) instead of making one.")
     Path splitFile;
@@ -66,16 +54,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--variant", defaultValue = "drex", description = "drex or drex-mlp (default ${DEFAULT-VALUE}).")
     String variant;
-
-    @Option(names = "--encoder", defaultValue = "bert-base-uncased", description = "Encoder whose cached lemma vectors to use (default ${DEFAULT-VALUE}).")
-    String encoder;
-
-    @Option(names = "--vectors", defaultValue = "cache", description = "cache:PATH (the file ./drex embed-reviews --cache PATH filled), or random "
-            + "(a STAND-IN: seeded random unit vectors per lemma, for tests and dry runs) (default ${DEFAULT-VALUE}).")
-    String vectors;
-
-    @Option(names = "--random-dim", defaultValue = "32", description = "Width of the random stand-in vectors (default ${DEFAULT-VALUE}).")
-    int randomDim;
 
     @Option(names = "--out", defaultValue = "runs/drex", paramLabel = "RUN_DIR", description = "Run directory (default ${DEFAULT-VALUE}).")
     Path out;
@@ -93,50 +71,24 @@ public final class TrainCommand implements Callable<Integer> {
     Integer threads;
 
     // ---------------------------------------------------------------- DrexConfig
+    @Mixin
+    TrainingOptions training;
     @Option(names = "--d", defaultValue = "" + DrexConfig.D, description = "Width d (default ${DEFAULT-VALUE}).")
     int d;
-    @Option(names = "--window", defaultValue = "" + DrexConfig.WINDOW, description = "History window (default ${DEFAULT-VALUE}).")
-    int window;
     @Option(names = "--lr", defaultValue = "" + DrexConfig.LEARNING_RATE, description = "Adam learning rate (default ${DEFAULT-VALUE}).")
     double lr;
     @Option(names = "--lambda", defaultValue = "" + DrexConfig.LAMBDA, description = "Penalty on ||U_u||^2 + ||V_i||^2 (default ${DEFAULT-VALUE}).")
     double lambda;
-    @Option(names = "--batch-size", defaultValue = "" + DrexConfig.BATCH_SIZE, description = "Mini-batch size (default ${DEFAULT-VALUE}).")
-    int batchSize;
-    @Option(names = "--epochs", defaultValue = "" + DrexConfig.EPOCHS, description = "Maximum epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
-    @Option(names = "--patience", defaultValue = "" + DrexConfig.PATIENCE, description = "Early-stopping patience (default ${DEFAULT-VALUE}).")
-    int patience;
-    @Option(names = "--min-epochs", defaultValue = "" + DrexConfig.MIN_EPOCHS, description = "No stop before this epoch (default ${DEFAULT-VALUE}).")
-    int minEpochs;
     @Option(names = "--dropout-x", defaultValue = "0", description = "Dropout on x (default ${DEFAULT-VALUE}).")
     float dropoutX;
     @Option(names = "--dropout-hidden", defaultValue = "0", description = "Dropout on the MLP hidden layers (default ${DEFAULT-VALUE}).")
     float dropoutHidden;
-    @Option(names = "--weight-decay", defaultValue = "0", description = "Decoupled weight decay (default ${DEFAULT-VALUE}).")
-    double weightDecay;
-    @Option(names = "--clip-norm", defaultValue = "" + DrexConfig.CLIP_NORM, description = "Global gradient-norm clip, 0 = off (default ${DEFAULT-VALUE}).")
-    double clipNorm;
     @Option(names = "--seed", defaultValue = "" + DrexConfig.SEED, description = "Seed of weights, batch order, dropout (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--no-reviews", description = "Ablation: no review modality.")
-    boolean noReviews;
-    @Option(names = "--no-ratings", description = "Ablation: no ratings as input.")
-    boolean noRatings;
-    @Option(names = "--no-gru", description = "Ablation: initial vectors only, no fold.")
-    boolean noGru;
-    @Option(names = "--criterion", defaultValue = "rmse", description = "Early stopping: rmse, or mae-ndcg (the paper's) (default ${DEFAULT-VALUE}).")
-    String criterion;
 
     /** The config the options describe. */
     DrexConfig config() {
-        DrexConfig.Criterion c = switch (criterion.toLowerCase()) {
-            case "rmse" -> DrexConfig.Criterion.RMSE;
-            case "mae-ndcg", "mae_ndcg" -> DrexConfig.Criterion.MAE_NDCG;
-            default -> throw new IllegalArgumentException("unknown criterion '" + criterion + "' (rmse or mae-ndcg)");
-        };
-        return new DrexConfig(d, window, lr, lambda, batchSize, epochs, patience, minEpochs, dropoutX, dropoutHidden, weightDecay,
-                clipNorm, seed, DrexConfig.Variant.parse(variant), noReviews, noRatings, noGru, c);
+        return training.config(d, lr, lambda, dropoutX, dropoutHidden, seed, variant);
     }
 
     @Override
@@ -146,16 +98,17 @@ public final class TrainCommand implements Callable<Integer> {
             if (threads != null) Parallel.setThreads(threads);
             if (fromTune != null) applyTune(TuneResults.best(fromTune), log);
             DrexConfig config = config();
-            VectorsSource.check(vectors);
+            VectorsSource.check(dataOptions.vectors);
             Files.createDirectories(out);
-            Dataset dataset = RunData.load(data, format, minUser, minItem);
+            Dataset dataset = dataOptions.load();
             Split split = split(dataset);
             log.printf("data: %d interactions, %d users, %d items; split %d/%d/%d, sha256 %s%n", dataset.size(), dataset.numUsers(),
                     dataset.numItems(), split.train().length, split.validation().length, split.test().length, split.sha256());
             boolean reviews = RunTrainer.usesReviews(config);
-            ReviewVectors reviewVectors = reviews ? VectorsSource.open(vectors, dataset, encoder, randomDim, seed, log) : null;
-            RunManifest manifest = new RunManifest(data.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), format.name(),
-                    minUser, minItem, reviews ? VectorsSource.absolute(vectors) : "none", randomDim, seed, encoder, split.sha256());
+            DataOptions o = dataOptions;
+            ReviewVectors reviewVectors = reviews ? VectorsSource.open(o.vectors, dataset, o.encoder, o.randomDim, seed, log) : null;
+            RunManifest manifest = new RunManifest(o.absolutePaths(), o.format.name(), o.minUser, o.minItem,
+                    reviews ? o.vectorsSpec() : "none", o.randomDim, seed, o.encoder, split.sha256());
             RunTrainer.Trained t;
             try {
                 t = RunTrainer.train(split, reviewVectors, config, manifest, out, resume, profile, log);

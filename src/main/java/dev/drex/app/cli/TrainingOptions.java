@@ -30,12 +30,21 @@ final class TrainingOptions {
 
     /** A config with these values and the spec's defaults for d, lr, lambda, dropout (seed 1, variant drex). */
     DrexConfig base(String variant) {
-        DrexConfig.Criterion c = switch (criterion.toLowerCase()) {
+        return config(DrexConfig.D, DrexConfig.LEARNING_RATE, DrexConfig.LAMBDA, 0f, 0f, DrexConfig.SEED, variant);
+    }
+
+    /** A config with these values and the given width, learning rate, penalty, dropouts, seed and variant. */
+    DrexConfig config(int d, double lr, double lambda, float dropoutX, float dropoutHidden, long seed, String variant) {
+        return new DrexConfig(d, window, lr, lambda, batchSize, epochs, patience, minEpochs, dropoutX, dropoutHidden,
+                weightDecay, clipNorm, seed, DrexConfig.Variant.parse(variant), noReviews, noRatings, noGru, criterion());
+    }
+
+    /** The parsed {@code --criterion}. */
+    DrexConfig.Criterion criterion() {
+        return switch (criterion.toLowerCase()) {
             case "rmse" -> DrexConfig.Criterion.RMSE;
             case "mae-ndcg", "mae_ndcg" -> DrexConfig.Criterion.MAE_NDCG;
             default -> throw new IllegalArgumentException("unknown criterion '" + criterion + "' (rmse or mae-ndcg)");
         };
-        return new DrexConfig(DrexConfig.D, window, DrexConfig.LEARNING_RATE, DrexConfig.LAMBDA, batchSize, epochs, patience, minEpochs, 0f, 0f,
-                weightDecay, clipNorm, DrexConfig.SEED, DrexConfig.Variant.parse(variant), noReviews, noRatings, noGru, c);
     }
 }
