@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 final class CdDiagram {
 
-    private static final double WIDTH = 820, AXIS_Y = 78, BAR_STEP = 9, ROW_STEP = 22, FONT = 13;
+    private static final double WIDTH = 820, AXIS_Y = 78, BAR_STEP = 9, ROW_STEP = 24, FONT = 14;
 
     private CdDiagram() {
     }
@@ -51,7 +51,7 @@ final class CdDiagram {
         for (int r = 1; r <= k; r++) {
             double x = axisLeft + (r - 1) * unit;
             svg.line(x, AXIS_Y - 7, x, AXIS_Y, "#222", 1.5);
-            svg.text(x, AXIS_Y - 12, "middle", 12, Integer.toString(r));
+            svg.text(x, AXIS_Y - 12, "middle", 13, Integer.toString(r));
             if (r < k) svg.line(x + unit / 2, AXIS_Y - 4, x + unit / 2, AXIS_Y, "#222", 1);
         }
         // the CD interval, drawn from rank 1

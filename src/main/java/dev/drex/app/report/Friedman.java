@@ -1,7 +1,7 @@
 package dev.drex.app.report;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,8 @@ import java.util.Objects;
  *   chi2_F = 12 N / (k (k+1)) * ( sum_j R_j^2 - k (k+1)^2 / 4 )        ~ chi-square, k-1 df
  *   F_F    = (N - 1) chi2_F / ( N (k-1) - chi2_F )                       ~ F, (k-1) and (k-1)(N-1) df
  * </pre>
- * (no tie correction, as in Demšar). p-values are upper tails from Apache Commons Math. F_F needs N >= 2 (else
+ * (no tie correction, as in Demšar). p-values are upper tails computed with Apache Commons Math's regularized
+ * gamma and beta functions. F_F needs N >= 2 (else
  * {@code NaN}); when every block ranks the models identically without ties, chi2_F = N(k-1), F_F = +infinity
  * and its p-value is 0.
  */
@@ -141,11 +142,11 @@ public final class Friedman {
         for (int j = 0; j < k; j++) average[j] /= n;
 
         double chi2 = chiSquare(average, n);
-        double chi2P = 1 - new ChiSquaredDistribution(k - 1).cumulativeProbability(chi2);
+        double chi2P = chiSquareUpperTail(chi2, k - 1);
         double f = imanDavenport(chi2, k, n), fP;
         if (Double.isNaN(f)) fP = Double.NaN;
         else if (f == Double.POSITIVE_INFINITY) fP = 0;
-        else fP = 1 - new FDistribution(k - 1, (k - 1.0) * (n - 1)).cumulativeProbability(f);
+        else fP = fUpperTail(f, k - 1, (k - 1.0) * (n - 1));
         return new Result(models, n, average, chi2, chi2P, f, fP,
                 NemenyiCriticalValues.criticalDifference(k, n, 0.05),
                 NemenyiCriticalValues.criticalDifference(k, n, 0.10));
@@ -169,5 +170,18 @@ public final class Friedman {
         double denominator = blocks * (k - 1.0) - chiSquare;
         if (denominator <= 1e-12 * blocks * k) return Double.POSITIVE_INFINITY;
         return (blocks - 1) * chiSquare / denominator;
+    }
+
+    /**
+     * P(X >= x) for X ~ chi-square with {@code df} degrees of freedom: the regularized upper incomplete gamma
+     * Q(df/2, x/2), computed directly so tiny p-values do not cancel to 0 as 1 - CDF would.
+     */
+    static double chiSquareUpperTail(double x, double df) {
+        return x <= 0 ? 1 : Gamma.regularizedGammaQ(df / 2, x / 2);
+    }
+
+    /** P(F >= f) for F ~ F(d1, d2): the regularized incomplete beta I_{d2/(d2 + d1 f)}(d2/2, d1/2). */
+    static double fUpperTail(double f, double d1, double d2) {
+        return f <= 0 ? 1 : Beta.regularizedBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
     }
 }

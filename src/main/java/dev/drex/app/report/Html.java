@@ -42,11 +42,12 @@ final class Html {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    /** A p-value: 4 decimals, or "&lt; 1e-4"-style scientific notation for tiny ones (already escaped). */
+    /** "p = 0.0123", "p = 3.50e-11" for tiny values, or "p &lt; 1e-300" when it underflows (already escaped). */
     static String pValue(double p) {
-        if (Double.isNaN(p)) return MISSING;
-        if (p < 1e-4) return p == 0 ? "&lt; 1e-300" : String.format(Locale.ROOT, "%.2e", p);
-        return String.format(Locale.ROOT, "%.4f", p);
+        if (Double.isNaN(p)) return "p " + MISSING;
+        if (p == 0) return "p &lt; 1e-300";
+        if (p < 1e-4) return String.format(Locale.ROOT, "p = %.2e", p);
+        return String.format(Locale.ROOT, "p = %.4f", p);
     }
 
     /** A duration in seconds as "1 h 02 min 03 s", "2 min 05 s" or "12.3 s". */

@@ -26,7 +26,7 @@ final class KeywordOverlapFigure {
     static final int ITEMS_SHOWN = 3;
     private static final String[] COLOR = {"#0072b2", "#d55e00", "#009e73"};
     private static final String[] LIGHT = {"#d9ebf7", "#fbe4d5", "#d5f0e6"};
-    private static final double WIDTH = 960, BOX_WIDTH = 260, LINE = 18, HEADER = 40, GAP_BELOW = 44, TOP = 36;
+    private static final double WIDTH = 1000, BOX_WIDTH = 290, LINE = 18, HEADER = 50, GAP_BELOW = 44, TOP = 36;
 
     private KeywordOverlapFigure() {
     }
@@ -62,8 +62,9 @@ final class KeywordOverlapFigure {
 
         // the user's box: every word, with one dot per item sharing it
         svg.rect(userX, TOP, BOX_WIDTH, userHeight, 8, "#f7f7f7", "#333");
-        svg.text(userX + 10, TOP + 20, "start", 13, "bold", "#222", LineChart.shorten("User " + overlap.user(), 32));
-        svg.line(userX + 6, TOP + 28, userX + BOX_WIDTH - 6, TOP + 28, "#bbb", 1);
+        svg.text(userX + 10, TOP + 20, "start", 13, "bold", "#222", LineChart.shorten("User " + overlap.user(), 36));
+        svg.text(userX + 10, TOP + 36, "start", 11, "normal", "#555", "keyword profile, attention mass");
+        svg.line(userX + 6, TOP + 43, userX + BOX_WIDTH - 6, TOP + 43, "#bbb", 1);
         for (int w = 0; w < overlap.userKeywords().size(); w++) {
             Keyword keyword = overlap.userKeywords().get(w);
             double y = TOP + HEADER + 8 + w * LINE;
@@ -75,7 +76,7 @@ final class KeywordOverlapFigure {
                 }
             }
             svg.text(userX + 14 + ITEMS_SHOWN * 11 + 4, y, "start", 12, shared ? "bold" : "normal", "#222",
-                    LineChart.shorten(keyword.word(), 18));
+                    LineChart.shorten(keyword.word(), 24));
             svg.text(userX + BOX_WIDTH - 10, y, "end", 11, "normal", "#666", score(keyword.score()));
         }
 
@@ -84,10 +85,10 @@ final class KeywordOverlapFigure {
             ItemKeywords item = items.get(i);
             double x = itemX[i], y0 = itemY[i], h = boxHeight(item.keywords().size());
             svg.rect(x, y0, BOX_WIDTH, h, 8, "white", COLOR[i]);
-            svg.text(x + 10, y0 + 20, "start", 13, "bold", COLOR[i],
-                    LineChart.shorten("#" + (i + 1) + " " + item.item(), 24)
-                            + String.format(Locale.ROOT, "  (r\u0302 = %.2f)", item.predictedRating()));
-            svg.line(x + 6, y0 + 28, x + BOX_WIDTH - 6, y0 + 28, LIGHT[i], 1.5);
+            svg.text(x + 10, y0 + 20, "start", 13, "bold", COLOR[i], LineChart.shorten("#" + (i + 1) + " " + item.item(), 36));
+            svg.text(x + 10, y0 + 36, "start", 11, "normal", "#555",
+                    String.format(Locale.ROOT, "predicted rating %.2f", item.predictedRating()));
+            svg.line(x + 6, y0 + 43, x + BOX_WIDTH - 6, y0 + 43, LIGHT[i], 1.5);
             List<String> sharedWords = new ArrayList<>();
             for (int w = 0; w < item.keywords().size(); w++) {
                 Keyword keyword = item.keywords().get(w);
@@ -97,12 +98,12 @@ final class KeywordOverlapFigure {
                     svg.rect(x + 6, y - 13, BOX_WIDTH - 12, LINE - 1, 3, LIGHT[i], null);
                     sharedWords.add(keyword.word());
                 }
-                svg.text(x + 14, y, "start", 12, shared ? "bold" : "normal", "#222", LineChart.shorten(keyword.word(), 24));
+                svg.text(x + 14, y, "start", 12, shared ? "bold" : "normal", "#222", LineChart.shorten(keyword.word(), 28));
                 svg.text(x + BOX_WIDTH - 10, y, "end", 11, "normal", "#666", score(keyword.score()));
             }
             String footer = sharedWords.isEmpty() ? "no keyword shared with the user"
                                                   : "shared: " + String.join(", ", sharedWords);
-            svg.text(x + 10, y0 + h + 15, "start", 11, "normal", COLOR[i], LineChart.shorten(footer, 44));
+            svg.text(x + 10, y0 + h + 15, "start", 11, "normal", COLOR[i], LineChart.shorten(footer, 48));
         }
         return svg.close();
     }

@@ -99,8 +99,12 @@ public final class ReportWriter {
             td.best { background: #dff3e4; font-weight: 700; }
             td.missing { color: #999; text-align: center; }
             span.rank { color: #777; font-size: 0.9em; }
-            table.results { display: block; overflow-x: auto; max-width: 100%; }
+            table.results { display: block; overflow-x: auto; max-width: 100%; font-size: 0.8em; }
             table.stats td, table.ranks td { text-align: left; }
+            div.side-by-side { display: flex; flex-wrap: wrap; gap: 28px; align-items: flex-start; }
+            div.side-by-side table { margin-bottom: 0.6em; }
+            table.results th, table.results td { padding: 3px 6px; }
+            span.std { color: #555; font-size: 0.92em; }
             td.share { text-align: left; min-width: 220px; }
             span.bar { display: inline-block; height: 10px; background: #0072b2; vertical-align: middle; }
             tr.total th, tr.total td { border-top: 2px solid #999; }

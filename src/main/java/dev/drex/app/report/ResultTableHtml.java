@@ -58,7 +58,7 @@ final class ResultTableHtml {
                 rankSum += ranks[c][m];
                 ranked++;
                 out.append(best ? "<td class=\"best\">" : "<td>").append(Html.fixed(mean, 4));
-                if (!Double.isNaN(std)) out.append(" \u00B1 ").append(Html.fixed(std, 4));
+                if (!Double.isNaN(std)) out.append(" <span class=\"std\">\u00B1\u2009").append(Html.fixed(std, 4)).append("</span>");
                 out.append(" <span class=\"rank\">(").append(rankText(ranks[c][m])).append(")</span></td>");
             }
             out.append("<td>").append(ranked == 0 ? Html.MISSING : Html.fixed(rankSum / ranked, 2)).append("</td></tr>\n");

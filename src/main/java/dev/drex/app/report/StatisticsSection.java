@@ -45,23 +45,23 @@ final class StatisticsSection {
             return out.toString();
         }
         Friedman.Result result = blocks.test();
-        out.append("<table class=\"stats\">\n<tbody>\n");
+        out.append("<div class=\"side-by-side\">\n<table class=\"stats\">\n<caption>Friedman test over the blocks</caption>\n<tbody>\n");
         row(out, "models k / blocks N", k + " / " + n);
         row(out, "Friedman \u03C7\u00B2<sub>F</sub> (" + (k - 1) + " df)", Html.fixed(result.chiSquare(), 3)
-                + ", p = " + Html.pValue(result.chiSquarePValue()));
+                + ", " + Html.pValue(result.chiSquarePValue()));
         row(out, "Iman-Davenport F<sub>F</sub> (" + (k - 1) + ", " + (k - 1) * (n - 1) + " df)",
                 n < 2 ? Html.MISSING + " (needs N \u2265 2 blocks)"
-                      : Html.fixed(result.imanDavenportF(), 3) + ", p = " + Html.pValue(result.imanDavenportPValue()));
+                      : Html.fixed(result.imanDavenportF(), 3) + ", " + Html.pValue(result.imanDavenportPValue()));
         String noTable = NemenyiCriticalValues.covers(k) ? "" : " (q<sub>\u03B1</sub> tabulated for k = 2..10 only)";
         row(out, "Nemenyi CD, \u03B1 = 0.05", Html.fixed(result.criticalDifference005(), 3) + noTable);
         row(out, "Nemenyi CD, \u03B1 = 0.10", Html.fixed(result.criticalDifference010(), 3) + noTable);
         out.append("</tbody>\n</table>\n");
 
-        out.append("<table class=\"ranks\">\n<caption>Average rank over the N blocks (1 = best)</caption>\n<thead><tr><th>Model</th><th>average rank</th></tr></thead>\n<tbody>\n");
+        out.append("<table class=\"ranks\">\n<caption>Average ranks (1 = best)</caption>\n<thead><tr><th>Model</th><th>average rank</th></tr></thead>\n<tbody>\n");
         for (int j : result.orderByRank())
             out.append("<tr><th scope=\"row\">").append(Html.escape(result.models().get(j))).append("</th><td class=\"num\">")
                     .append(Html.fixed(result.averageRanks()[j], 3)).append("</td></tr>\n");
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table>\n</div>\n");
 
         out.append("<figure class=\"cd\">\n").append(CdDiagram.render(result, 0.05, "Critical-difference diagram: " + heading))
                 .append("<figcaption>Critical-difference diagram (Nemenyi, \u03B1 = 0.05). Models joined by a bold bar are not "

@@ -1,5 +1,7 @@
 package dev.drex.app.report;
 
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.FDistribution;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -131,5 +133,20 @@ class FriedmanTest {
         Friedman.Result pair = new Friedman.Result(List.of("X", "Y"), 1, new double[] {1, 2}, 0, 1, 0, 1, 1, 1);
         assertEquals(0, pair.groupsWithin(1.0).size());
         assertEquals(0, pair.groupsWithin(Double.NaN).size());
+    }
+
+    /** The direct upper tails agree with Commons Math's 1 - CDF where that is accurate, and stay > 0 far out. */
+    @Test
+    void upperTailsMatchTheDistributionsAndDoNotUnderflowEarly() {
+        for (double x : new double[] {0.5, 3, 9.24, 20}) {
+            for (int df : new int[] {1, 3, 8}) {
+                assertEquals(1 - new ChiSquaredDistribution(df).cumulativeProbability(x), Friedman.chiSquareUpperTail(x, df), 1e-10);
+                assertEquals(1 - new FDistribution(df, 30).cumulativeProbability(x), Friedman.fUpperTail(x, df, 30), 1e-10);
+            }
+        }
+        assertEquals(1, Friedman.chiSquareUpperTail(0, 4));
+        assertEquals(1, Friedman.fUpperTail(0, 4, 10));
+        assertTrue(Friedman.chiSquareUpperTail(150, 8) > 0);   // 1 - CDF is exactly 0 there
+        assertTrue(Friedman.fUpperTail(60, 8, 136) > 0);
     }
 }

@@ -111,11 +111,11 @@ class ReportWriterTest {
             if ("best".equals(td.getAttribute("class"))) best.add(td.getTextContent());
         }
         // RMSE: B; MAE: A (B has none); NDCG@10: B and C tie at rank 1.5
-        assertEquals(List.of("0.7000 \u00B1 0.0100 (1)", "0.9100 \u00B1 0.0100 (1)", "0.9300 \u00B1 0.0100 (1.5)",
-                "0.9300 \u00B1 0.0100 (1.5)"), best);
+        assertEquals(List.of("0.7000 \u00B1\u20090.0100 (1)", "0.9100 \u00B1\u20090.0100 (1)", "0.9300 \u00B1\u20090.0100 (1.5)",
+                "0.9300 \u00B1\u20090.0100 (1.5)"), best);
         String text = results.getTextContent();
         assertTrue(text.contains("\u2014"));
-        assertTrue(text.contains("1.0200 \u00B1 0.0100 (3)"));
+        assertTrue(text.contains("1.0200 \u00B1\u20090.0100 (3)"));
     }
 
     @Test
