@@ -17,9 +17,14 @@ public final class PesiTrainer {
      * Settings. Defaults ({@link #defaults()}): F 100 filters of width 3 (as DeepCoNN and NARRE here), d 32 (each of
      * the shared and private parts; the latent is 3d), reviews truncated to 128 word pieces, dropout 0.5 and
      * lambda 0.01 (the DReX paper's Table 3 for PESI on Video Games), contrastive weight alpha 0.1 at temperature 0.2,
-     * orthogonality weight beta 0.1, entropy weight gamma 0.01, Adam lr 2e-3 (the paper's 1e-3 trains slower at the
-     * same result), batch 64, up to 30 epochs, patience 3, no stop before epoch 3, seed 1. Not tuned on this data;
-     * the quick tests use smaller sizes.
+     * orthogonality weight beta 0.1, entropy weight gamma 0.01, Adam lr 1e-3 (Table 3 again), batch 64, up to 30
+     * epochs, patience 3, no stop before epoch 3, seed 1. The auxiliary weights are not tuned; the quick tests use
+     * smaller sizes. On Musical Instruments (Splitter.random seed 1, {@code PesiValidationGrid}) the best validation
+     * RMSE barely moves over lr {1e-3, 2e-3} x lambda {0.01, 0.1, 1} (0.8223 to 0.8266, best epoch 1 or 2: review
+     * models overfit within a few epochs), nor when alpha = beta = gamma = 0 (0.8223): the auxiliary terms shape the
+     * representation and the explanations, not the rating error. Measured with these defaults (seed 1, 2 shared cores):
+     * best epoch 2 of 5, about 60 s per epoch, test RMSE 0.9258 / MAE 0.6675 against the global mean's 0.9449 / 0.7150
+     * and biased MF's 0.9096 / 0.6347.
      */
     public record Config(int filters, int width, int dim, int reviewLength, float dropout, double lr, float lambda, float contrast,
                          float temperature, float orthogonality, float entropy, int batchSize, int maxEpochs, int patience,
@@ -33,7 +38,7 @@ public final class PesiTrainer {
         }
 
         public static Config defaults() {
-            return new Config(100, 3, 32, 128, 0.5f, 2e-3, 0.01f, 0.1f, 0.2f, 0.1f, 0.01f, 64, 30, 3, 3, 1);
+            return new Config(100, 3, 32, 128, 0.5f, 1e-3, 0.01f, 0.1f, 0.2f, 0.1f, 0.01f, 64, 30, 3, 3, 1);
         }
 
         /** The weights of {@link Pesi}'s objective. */
