@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The review text the text-CNN baselines (DeepCoNN, NARRE) read: the word pieces of every TRAIN review of a split,
+ * The review text the text-CNN baselines (DeepCoNN, NARRE, PESI) read: the word pieces of every TRAIN review of a split,
  * the train reviews of each user and of each item, and a FROZEN word-piece embedding table.
  *
  * <p><b>Word vectors.</b> DeepCoNN and NARRE use 300-d GoogleNews word2vec vectors, which cannot be obtained

@@ -3,7 +3,6 @@ package dev.drex.app.baselines;
 import dev.drex.app.data.Dataset;
 import dev.drex.app.data.Split;
 import dev.drex.engine.nn.Module;
-import dev.drex.engine.ops.F;
 import dev.drex.engine.optim.Adam;
 import dev.drex.engine.tensor.Tensor;
 
@@ -14,13 +13,13 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The training loop DeepCoNN and NARRE share: shuffled mini-batches of train pairs (each leaving its own review out),
- * MSE loss, Adam, one validation RMSE per epoch from the refreshed caches, early stopping with {@code patience} never
+ * The training loop DeepCoNN, NARRE and PESI share: shuffled mini-batches of train pairs (each leaving its own review
+ * out), the model's {@link ReviewRatingModel#trainingLoss} (MSE for DeepCoNN and NARRE), Adam, one validation RMSE per epoch from the refreshed caches, early stopping with {@code patience} never
  * before {@code minEpochs}, the best epoch's weights restored (and the caches refreshed from them).
  */
 public final class ReviewModelTraining {
 
-    /** One epoch: mean batch loss, validation RMSE after it, wall time of the epoch (training and validation). */
+    /** One epoch: mean batch training objective (MSE for DeepCoNN and NARRE), validation RMSE after it, wall time of the epoch (training and validation). */
     public record Epoch(int epoch, double trainLoss, double validationRmse, double seconds) {}
 
     /** Where training ended. */
@@ -69,7 +68,7 @@ public final class ReviewModelTraining {
                     ratings[j] = data.rating(k);
                 }
                 adam.zeroGrad();
-                Tensor loss = F.mseLoss(model.forward(users, items, leaveOut), Tensor.of(ratings, b));
+                Tensor loss = model.trainingLoss(users, items, leaveOut, Tensor.of(ratings, b));
                 loss.backward();
                 adam.step();
                 lossSum += loss.item();
@@ -85,7 +84,7 @@ public final class ReviewModelTraining {
                 bestWeights = TrainingSupport.snapshot(params);
             }
             if (log != null) {
-                log.printf("%s epoch %3d  train MSE %.4f  validation RMSE %.4f  %.1f s%s%n", model.name(), epoch, lossSum / batches, rmse,
+                log.printf("%s epoch %3d  train loss %.4f  validation RMSE %.4f  %.1f s%s%n", model.name(), epoch, lossSum / batches, rmse,
                         seconds, epoch == bestEpoch ? "  *" : "");
             }
             if (epoch >= minEpochs && epoch - bestEpoch >= patience) break;

@@ -1,11 +1,13 @@
 package dev.drex.app.baselines;
 
 import dev.drex.app.model.RatingPredictor;
+import dev.drex.engine.ops.F;
 import dev.drex.engine.tensor.Tensor;
 
 /**
- * A rating model that reads the train reviews (DeepCoNN, NARRE): a recorded forward for training, and predictions
- * from per-user and per-item latents cached over the full train reviews.
+ * A rating model that reads the train reviews (DeepCoNN, NARRE, PESI): a recorded forward for training, the batch
+ * objective the training loop minimises, and predictions from per-user and per-item latents cached over the full
+ * train reviews.
  */
 interface ReviewRatingModel extends RatingPredictor {
 
@@ -15,6 +17,15 @@ interface ReviewRatingModel extends RatingPredictor {
      * review never explains its rating.
      */
     Tensor forward(int[] users, int[] items, int[] leaveOut);
+
+    /**
+     * The scalar objective of one training batch, recorded for backward: by default the MSE of {@link #forward}
+     * against {@code ratings} (B); a model with auxiliary terms (PESI's contrastive, orthogonality and entropy
+     * terms, its L2 penalty) adds them here.
+     */
+    default Tensor trainingLoss(int[] users, int[] items, int[] leaveOut, Tensor ratings) {
+        return F.mseLoss(forward(users, items, leaveOut), ratings);
+    }
 
     /**
      * Recomputes, in evaluation mode and without a graph, the latents {@link #predict} reads (from every train
