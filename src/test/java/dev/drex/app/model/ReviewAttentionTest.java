@@ -3,6 +3,7 @@ package dev.drex.app.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.drex.app.features.ReviewVectors;
 import dev.drex.engine.ops.F;
 import dev.drex.engine.tensor.Init;
 import dev.drex.engine.tensor.Tensor;
@@ -10,7 +11,7 @@ import dev.drex.engine.testing.GradCheck;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** The fused review attention against the engine's stacked attentionPool, its gradient check, and its kernels' scalar twins. */
+/** The fused review attention against the engine's stacked attentionPool, its gradient check, and the same bits from arrays and from ReviewVectors. */
 class ReviewAttentionTest {
 
     private static float[] random(RandomGenerator rng, int n) {
@@ -20,16 +21,30 @@ class ReviewAttentionTest {
     }
 
     @Test
-    void kernelsEqualTheirScalarTwinsAtAwkwardSizes() {
-        RandomGenerator rng = Init.rng(5);
-        for (int n : new int[] {1, 3, 15, 17, 33, 768, 1001}) {
-            float[] a = random(rng, n + 3), b = random(rng, n + 5);
-            assertEquals(AttentionKernels.dotScalar(a, 3, b, 5, n), AttentionKernels.dot(a, 3, b, 5, n), 1e-5f * n, "dot n=" + n);
-            float[] y1 = random(rng, n + 2), y2 = y1.clone();
-            AttentionKernels.axpy(0.7f, a, 1, y1, 2, n);
-            AttentionKernels.axpyScalar(0.7f, a, 1, y2, 2, n);
-            assertArrayEquals(y2, y1, 1e-6f, "axpy n=" + n);
-        }
+    void readingThroughReviewVectorsGivesTheSameBitsAsArrays() {
+        RandomGenerator rng = Init.rng(4);
+        int dim = 33;
+        int[] rows = {2, 7, 1, 40, 3, 9, 5, 11, 4, 6};
+        float[][] mats = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) mats[r] = random(rng, rows[r] * dim);
+        ReviewVectors source = new ReviewVectors() {
+            public int dim() {
+                return dim;
+            }
+
+            public LemmaMatrix get(int k) {
+                return new LemmaMatrix(new String[rows[k]], mats[k], dim);
+            }
+        };
+        int[] ks = new int[rows.length];
+        for (int r = 0; r < ks.length; r++) ks[r] = r;
+        float[] u = random(rng, dim), seed = random(rng, rows.length * dim);
+        Tensor u1 = Tensor.parameter("u", Tensor.of(u.clone(), dim)), u2 = Tensor.parameter("u", Tensor.of(u.clone(), dim));
+        Tensor viaArrays = ReviewAttention.apply(u1, mats, rows, dim), viaSource = ReviewAttention.apply(u2, source, ks, dim);
+        assertArrayEquals(viaArrays.toArray(), viaSource.toArray(), 0f);
+        viaArrays.backward(seed);
+        viaSource.backward(seed);
+        assertArrayEquals(u1.grad(), u2.grad(), 0f);
     }
 
     @Test
