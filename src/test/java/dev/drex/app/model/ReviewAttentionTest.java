@@ -88,4 +88,74 @@ class ReviewAttentionTest {
         Tensor u = Tensor.parameter("u", Tensor.of(random(rng, dim), dim));
         GradCheck.check("reviewAttention", in -> ReviewAttention.apply(in[0], mats, rows, dim), u);
     }
+
+    // ------------------------------------------------------------ the implementation before the speed work
+
+    /** The earlier AttentionKernels.dot: lane-partial fused sums over whole vectors, lanes added in order, tail. */
+    private static float previousDot(float[] a, int aOff, float[] b, int bOff, int n) {
+        int lanes = dev.drex.engine.kernels.Simd.SPECIES.length(), bound = n - n % lanes;
+        float[] acc = new float[lanes];
+        for (int i = 0; i < bound; i++) acc[i % lanes] = Math.fma(a[aOff + i], b[bOff + i], acc[i % lanes]);
+        float s = 0;
+        for (float v : acc) s += v;
+        for (int i = bound; i < n; i++) s += a[aOff + i] * b[bOff + i];
+        return s;
+    }
+
+    /** The earlier AttentionKernels.axpy: fused over whole vectors, unfused in the tail. */
+    private static void previousAxpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        int lanes = dev.drex.engine.kernels.Simd.SPECIES.length(), bound = n - n % lanes;
+        for (int i = 0; i < bound; i++) y[yOff + i] = Math.fma(x[xOff + i], alpha, y[yOff + i]);
+        for (int i = bound; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
+    }
+
+    /** The earlier ReviewAttention forward and backward of one review, statement for statement. */
+    private static void previousPoolAndBackward(float[] u, float[] h, int n, int dim, float[] dp, float[] p, float[] du) {
+        float[] a = new float[n];
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            a[j] = previousDot(u, 0, h, j * dim, dim);
+            max = Math.max(max, a[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            float e = (float) Math.exp(a[j] - max);
+            a[j] = e;
+            sum += e;
+        }
+        float inv = (float) (1 / sum);
+        for (int j = 0; j < n; j++) {
+            a[j] *= inv;
+            previousAxpy(a[j], h, j * dim, p, 0, dim);
+        }
+        float[] g = new float[n];
+        float gbar = 0;
+        for (int t = 0; t < n; t++) {
+            g[t] = previousDot(dp, 0, h, t * dim, dim);
+            gbar += a[t] * g[t];
+        }
+        for (int t = 0; t < n; t++) previousAxpy(a[t] * (g[t] - gbar), h, t * dim, du, 0, dim);
+    }
+
+    /** The engine kernel gives the bits of the code it replaced, review by review (one chunk: reviews in order). */
+    @Test
+    void equalsThePreviousImplementationBitForBit() {
+        RandomGenerator rng = Init.rng(6);
+        for (int dim : new int[] {1, 3, 17, 33, 384, 1031}) {
+            for (int n : new int[] {1, 3, 4, 7, 52}) {
+                float[] h = random(rng, n * dim), u = random(rng, dim), dp = random(rng, dim);
+                for (int i = 0; i < dim; i++) u[i] /= (float) Math.sqrt(dim);
+                float[] p0 = new float[dim], du0 = new float[dim];
+                previousPoolAndBackward(u, h, n, dim, dp, p0, du0);
+                Tensor ut = Tensor.parameter("u", Tensor.of(u.clone(), dim));
+                Tensor p = ReviewAttention.apply(ut, new float[][] {h}, new int[] {n}, dim);
+                p.backward(dp.clone());
+                String at = "dim " + dim + " n " + n;
+                for (int i = 0; i < dim; i++) {
+                    assertEquals(Float.floatToRawIntBits(p0[i]), Float.floatToRawIntBits(p.data()[i]), "pooled[" + i + "] " + at);
+                    assertEquals(Float.floatToRawIntBits(du0[i]), Float.floatToRawIntBits(ut.grad()[i]), "du[" + i + "] " + at);
+                }
+            }
+        }
+    }
 }
