@@ -111,10 +111,10 @@ final class ReviewAttention extends Op {
         int uo = u.offset();
         Parallel.forRange(CHUNKS, CHUNKS, (c0, c1) -> {
             int from = chunkStart(r, c0), to = chunkStart(r, c1);
-            float[] scratch = new float[maxRows(rows, from, to) * dim];
+            float[] scratch = new float[maxRows(rows, from, to) * dim], work = new float[AttentionPooling.WORK_FLOATS];
             for (int j = from; j < to; j++) {
                 float[] h = matrix(src, j, scratch);
-                AttentionPooling.forward(ud, uo, h, 0, rows[j], dim, a, start[j], pd, j * dim);
+                AttentionPooling.forward(ud, uo, h, 0, rows[j], dim, a, start[j], pd, j * dim, work);
             }
         });
         return Op.recording(u) ? p.recordedBy(new ReviewAttention(u, src, rows, a, start, dim)) : p;
@@ -137,7 +137,7 @@ final class ReviewAttention extends Op {
     /** The weights a (n) of one review under u, as {@link #apply} computes them. */
     static float[] weights(float[] u, float[] mat, int n, int dim) {
         float[] a = new float[n];
-        AttentionPooling.forward(u, 0, mat, 0, n, dim, a, 0, new float[dim], 0);
+        AttentionPooling.forward(u, 0, mat, 0, n, dim, a, 0, new float[dim], 0, new float[AttentionPooling.WORK_FLOATS]);
         return a;
     }
 
@@ -157,10 +157,10 @@ final class ReviewAttention extends Op {
     /** du += the contributions of reviews [from, to). */
     private void backwardChunk(float[] dp, float[] du, int from, int to) {
         int most = maxRows(rows, from, to);
-        float[] scratch = new float[most * dim], g = new float[most];
+        float[] scratch = new float[most * dim], g = new float[most], work = new float[AttentionPooling.WORK_FLOATS];
         for (int j = from; j < to; j++) {
             float[] h = matrix(source, j, scratch);
-            AttentionPooling.backwardAcc(dp, j * dim, h, 0, rows[j], dim, weights, weightStart[j], g, 0, du, 0);
+            AttentionPooling.backwardAcc(dp, j * dim, h, 0, rows[j], dim, weights, weightStart[j], g, 0, du, 0, work);
         }
     }
 

@@ -21,15 +21,19 @@ package dev.drex.engine.kernels;
  * unfused in the tail. The softmax sums its exponentials in double. Accuracy: each sum is over one row
  * (dim <= 1024 terms), float's relative error ~1e-6 is far below what training notices.
  *
- * <p>Kernels allocate nothing: callers pass the scratch ({@code g}, n floats) of the backward.
+ * <p>Kernels allocate nothing: callers pass the scratch, {@code work} of {@link #WORK_FLOATS} floats (where the
+ * SIMD twin parks lane sums) and, for the backward, {@code g} of n floats.
  */
 public final class AttentionPooling {
+    /** Size of the {@code work} scratch every method takes: L x L floats. */
+    public static final int WORK_FLOATS = Simd.SPECIES.length() * Simd.SPECIES.length();
+
     private AttentionPooling() {}
 
     /** s[sOff + j] = u . h_j for j < n (rows of length dim at hOff + j * dim). */
-    public static void scores(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] s, int sOff) {
-        if (Simd.ENABLED) AttentionPoolingSimd.scores(u, uOff, h, hOff, n, dim, s, sOff);
-        else AttentionPoolingScalar.scores(u, uOff, h, hOff, n, dim, s, sOff);
+    public static void scores(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] s, int sOff, float[] work) {
+        if (Simd.ENABLED) AttentionPoolingSimd.scores(u, uOff, h, hOff, n, dim, s, sOff, work);
+        else AttentionPoolingScalar.scores(u, uOff, h, hOff, n, dim, s, sOff, work);
     }
 
     /** p[pOff + c] += sum_j w[wOff + j] h_j[c] for c < dim, the rows added in order j = 0 .. n-1. */
@@ -42,8 +46,9 @@ public final class AttentionPooling {
      * Forward (see the class comment): the weights into a[aOff .. aOff+n) and p[pOff .. pOff+dim) += the
      * pooled row (pass p zeroed for p = sum_j a_j h_j). n >= 1; scores must be finite.
      */
-    public static void forward(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] a, int aOff, float[] p, int pOff) {
-        scores(u, uOff, h, hOff, n, dim, a, aOff);
+    public static void forward(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] a, int aOff, float[] p, int pOff,
+                               float[] work) {
+        scores(u, uOff, h, hOff, n, dim, a, aOff, work);
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) max = Math.max(max, a[aOff + j]);
         double sum = 0;
@@ -63,8 +68,8 @@ public final class AttentionPooling {
      * of at least gOff + n floats (overwritten).
      */
     public static void backwardAcc(float[] dp, int dpOff, float[] h, int hOff, int n, int dim, float[] a, int aOff,
-                                   float[] g, int gOff, float[] du, int duOff) {
-        scores(dp, dpOff, h, hOff, n, dim, g, gOff);                     // g_j = dp . h_j
+                                   float[] g, int gOff, float[] du, int duOff, float[] work) {
+        scores(dp, dpOff, h, hOff, n, dim, g, gOff, work);                     // g_j = dp . h_j
         float gbar = 0;
         for (int j = 0; j < n; j++) gbar += a[aOff + j] * g[gOff + j];
         for (int j = 0; j < n; j++) g[gOff + j] = a[aOff + j] * (g[gOff + j] - gbar);

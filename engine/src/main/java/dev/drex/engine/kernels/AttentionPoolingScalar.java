@@ -10,7 +10,8 @@ public final class AttentionPoolingScalar {
 
     private AttentionPoolingScalar() {}
 
-    public static void scores(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] s, int sOff) {
+    /** {@code work} is not used (the SIMD twin's scratch). */
+    public static void scores(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] s, int sOff, float[] work) {
         for (int j = 0; j < n; j++) s[sOff + j] = dot(u, uOff, h, hOff + j * dim, dim);
     }
 

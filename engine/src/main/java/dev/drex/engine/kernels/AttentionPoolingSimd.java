@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * SIMD twin of {@link AttentionPoolingScalar}; the summation order is {@link AttentionPooling}'s. Scores
- * are computed four rows at a time (four independent accumulator chains, each in the single-row order),
- * and the weighted row sum keeps four output vectors in registers while it runs down the rows.
+ * are computed four rows at a time (four independent accumulator chains, each in the single-row order) and
+ * their lane sums L rows at a time, and the weighted row sum keeps four output vectors in registers while it
+ * runs down the rows.
  */
 public final class AttentionPoolingSimd {
     private static final VectorSpecies<Float> S = Simd.SPECIES;
@@ -14,7 +15,22 @@ public final class AttentionPoolingSimd {
 
     private AttentionPoolingSimd() {}
 
-    public static void scores(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] s, int sOff) {
+    /** Lane l of row r of a group sits at work[r * L + l]; lane l of every row of the group: work[l + IDX[r]]. */
+    private static final int[] COLUMN = columnIndex();
+
+    private static int[] columnIndex() {
+        int[] idx = new int[L];
+        for (int r = 0; r < L; r++) idx[r] = r * L;
+        return idx;
+    }
+
+    /**
+     * Rows are taken four at a time (four accumulator chains sharing the loads of u). Each row's L lane-partial
+     * sums are parked in {@code work}; once L rows are parked, their lane-order sums are formed for all L rows
+     * at once: S = 0 + column 0 + column 1 + ... + column L-1 (one vector add per column; the column is a
+     * gather), which is each row's own sequential lane-order sum, bit for bit.
+     */
+    public static void scores(float[] u, int uOff, float[] h, int hOff, int n, int dim, float[] s, int sOff, float[] work) {
         int bound = S.loopBound(dim);
         int j = 0;
         for (; j + 4 <= n; j += 4) {
@@ -27,29 +43,42 @@ public final class AttentionPoolingSimd {
                 a2 = uv.fma(FloatVector.fromArray(S, h, r2 + i), a2);
                 a3 = uv.fma(FloatVector.fromArray(S, h, r3 + i), a3);
             }
-            s[sOff + j] = finish(a0, u, uOff, h, r0, bound, dim);
-            s[sOff + j + 1] = finish(a1, u, uOff, h, r1, bound, dim);
-            s[sOff + j + 2] = finish(a2, u, uOff, h, r2, bound, dim);
-            s[sOff + j + 3] = finish(a3, u, uOff, h, r3, bound, dim);
+            park(a0, j, work);
+            park(a1, j + 1, work);
+            park(a2, j + 2, work);
+            park(a3, j + 3, work);
+            if ((j + 4) % L == 0) sumGroup(work, s, sOff + j + 4 - L);
         }
         for (; j < n; j++) {
             int r = hOff + j * dim;
             FloatVector acc = FloatVector.zero(S);
             for (int i = 0; i < bound; i += L) acc = FloatVector.fromArray(S, u, uOff + i).fma(FloatVector.fromArray(S, h, r + i), acc);
-            s[sOff + j] = finish(acc, u, uOff, h, r, bound, dim);
+            park(acc, j, work);
+        }
+        // rows of the last, incomplete group: their lane-order sums one by one
+        for (int q = n - n % L; q < n; q++) {
+            float t = 0;
+            for (int l = 0; l < L; l++) t += work[(q % L) * L + l];
+            s[sOff + q] = t;
+        }
+        if (bound < dim) {
+            for (int q = 0; q < n; q++) {
+                float t = s[sOff + q];
+                for (int i = bound, r = hOff + q * dim; i < dim; i++) t += u[uOff + i] * h[r + i];
+                s[sOff + q] = t;
+            }
         }
     }
 
-    /**
-     * The lanes of acc added in lane order, then the tail terms. Not reduceLanes(ADD), whose order is
-     * unspecified and differs between the interpreter and C2; not {@link Simd#sumLanes} either: its pairwise
-     * tree would give other bits than the lane-order sum that DReX's results were first computed with.
-     */
-    private static float finish(FloatVector acc, float[] u, int uOff, float[] h, int r, int bound, int dim) {
-        float s = 0;
-        for (int l = 0; l < L; l++) s += acc.lane(l);
-        for (int i = bound; i < dim; i++) s += u[uOff + i] * h[r + i];
-        return s;
+    private static void park(FloatVector acc, int row, float[] work) {
+        acc.intoArray(work, (row % L) * L);
+    }
+
+    /** s[at + r] = the lane-order sum of parked row r, for the L rows of a full group. */
+    private static void sumGroup(float[] work, float[] s, int at) {
+        FloatVector sum = FloatVector.zero(S);
+        for (int l = 0; l < L; l++) sum = sum.add(FloatVector.fromArray(S, work, l, COLUMN, 0));
+        sum.intoArray(s, at);
     }
 
     public static void weightedRowSumAcc(float[] w, int wOff, float[] h, int hOff, int n, int dim, float[] p, int pOff) {

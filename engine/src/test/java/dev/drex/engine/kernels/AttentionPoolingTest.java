@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class AttentionPoolingTest {
     private static final int[] DIMS = {1, 3, 15, 16, 17, 33, 64, 384, 1000, 1031};
-    private static final int[] ROWS = {1, 3, 4, 5, 15, 17};
+    private static final int[] ROWS = {1, 3, 4, 5, 15, 16, 17, 33, 52};
 
     private static void assertSameBits(float[] expected, float[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
@@ -32,8 +32,9 @@ class AttentionPoolingTest {
                 float[] u = KernelTestSupport.uniform(rnd, KernelTestSupport.OFF_A, dim, -1, 1);
                 float[] h = KernelTestSupport.uniform(rnd, KernelTestSupport.OFF_B, n * dim, -1, 1);
                 float[] s1 = KernelTestSupport.guarded(KernelTestSupport.OFF_OUT, n), s2 = s1.clone();
-                AttentionPoolingScalar.scores(u, KernelTestSupport.OFF_A, h, KernelTestSupport.OFF_B, n, dim, s1, KernelTestSupport.OFF_OUT);
-                AttentionPoolingSimd.scores(u, KernelTestSupport.OFF_A, h, KernelTestSupport.OFF_B, n, dim, s2, KernelTestSupport.OFF_OUT);
+                float[] work = new float[AttentionPooling.WORK_FLOATS];
+                AttentionPoolingScalar.scores(u, KernelTestSupport.OFF_A, h, KernelTestSupport.OFF_B, n, dim, s1, KernelTestSupport.OFF_OUT, work);
+                AttentionPoolingSimd.scores(u, KernelTestSupport.OFF_A, h, KernelTestSupport.OFF_B, n, dim, s2, KernelTestSupport.OFF_OUT, work);
                 assertSameBits(s1, s2, "scores " + at);
                 KernelTestSupport.assertGuards(s2, KernelTestSupport.OFF_OUT, n, "scores " + at);
 
@@ -61,8 +62,9 @@ class AttentionPoolingTest {
                 }
                 for (int i = 0; i < h.length; i++) h[i] = (float) rnd.nextGaussian();
                 float[] a = new float[n], p = new float[dim], du = new float[dim], g = new float[n];
-                AttentionPooling.forward(u, 0, h, 0, n, dim, a, 0, p, 0);
-                AttentionPooling.backwardAcc(dp, 0, h, 0, n, dim, a, 0, g, 0, du, 0);
+                float[] work = new float[AttentionPooling.WORK_FLOATS];
+                AttentionPooling.forward(u, 0, h, 0, n, dim, a, 0, p, 0, work);
+                AttentionPooling.backwardAcc(dp, 0, h, 0, n, dim, a, 0, g, 0, du, 0, work);
 
                 double[] s = new double[n], ar = new double[n];
                 double max = Double.NEGATIVE_INFINITY, sum = 0;
@@ -93,26 +95,26 @@ class AttentionPoolingTest {
         }
     }
 
-    /** The documented order: lane-partial fused sums, added in lane order, then the tail unfused. */
+    /** The documented order, row by row (37 rows: full groups of parked lane sums, then a partial group). */
     @Test
     void aScoreIsTheLaneOrderSum() {
         Random rnd = new Random(13);
-        int lanes = Simd.SPECIES.length();
+        int lanes = Simd.SPECIES.length(), n = 37;
         for (int dim : DIMS) {
-            float[] u = new float[dim], h = new float[dim];
-            for (int i = 0; i < dim; i++) {
-                u[i] = (float) rnd.nextGaussian();
-                h[i] = (float) rnd.nextGaussian();
-            }
+            float[] u = new float[dim], h = new float[n * dim];
+            for (int i = 0; i < dim; i++) u[i] = (float) rnd.nextGaussian();
+            for (int i = 0; i < h.length; i++) h[i] = (float) rnd.nextGaussian();
+            float[] s = new float[n];
+            AttentionPooling.scores(u, 0, h, 0, n, dim, s, 0, new float[AttentionPooling.WORK_FLOATS]);
             int bound = dim - dim % lanes;
-            float[] acc = new float[lanes];
-            for (int i = 0; i < bound; i++) acc[i % lanes] = Math.fma(u[i], h[i], acc[i % lanes]);
-            float expected = 0;
-            for (float v : acc) expected += v;
-            for (int i = bound; i < dim; i++) expected += u[i] * h[i];
-            float[] s = new float[1];
-            AttentionPooling.scores(u, 0, h, 0, 1, dim, s, 0);
-            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(s[0]), "dim " + dim);
+            for (int j = 0; j < n; j++) {
+                float[] acc = new float[lanes];
+                for (int i = 0; i < bound; i++) acc[i % lanes] = Math.fma(u[i], h[j * dim + i], acc[i % lanes]);
+                float expected = 0;
+                for (float v : acc) expected += v;
+                for (int i = bound; i < dim; i++) expected += u[i] * h[j * dim + i];
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(s[j]), "dim " + dim + " row " + j);
+            }
         }
     }
 }
