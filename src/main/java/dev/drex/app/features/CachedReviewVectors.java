@@ -19,8 +19,9 @@ import java.nio.file.Path;
  * <p>In memory: {@link #open} reads every review once and keeps its vectors on the heap in the cache's own
  * precision ({@link ReviewMatrices}: 2 bytes a value for fp16, 4 for fp32), so that {@link #rows} and
  * {@link #copyVectors}, which training calls for every history review of every batch, never touch the map
- * again. Heap needed: rows x dim x 2 bytes in all for an fp16 cache (Musical Instruments with MiniLM: 555k
- * lemma rows x 384 = 426 MB; with bert-base 768 wide, 852 MB). {@link #get} (lemmas and vectors, for
+ * again. Heap needed: rows x dim x 2 bytes in all for an fp16 cache (Musical Instruments: 431,944 lemma rows,
+ * x 384 for MiniLM = 332 MB, x 768 for bert-base = 664 MB; the launcher's default -Xmx8g is ample, and a
+ * MiniLM training run fits in -Xmx1g). {@link #get} (lemmas and vectors, for
  * explanations) still reads the map.
  */
 public final class CachedReviewVectors implements ReviewVectors, AutoCloseable {
