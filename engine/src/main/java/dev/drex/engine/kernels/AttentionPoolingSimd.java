@@ -15,7 +15,7 @@ public final class AttentionPoolingSimd {
 
     private AttentionPoolingSimd() {}
 
-    /** Lane l of row r of a group sits at work[r * L + l]; lane l of every row of the group: work[l + IDX[r]]. */
+    /** Lane l of row r of a group sits at work[r * L + l]; lane l of row r is also work[l + COLUMN[r]]. */
     private static final int[] COLUMN = columnIndex();
 
     private static int[] columnIndex() {
