@@ -18,6 +18,22 @@ public interface ReviewVectors {
      */
     LemmaMatrix get(int k);
 
+    /** Number of lemma rows of interaction {@code k}'s review, 0 when it has none ({@link #get} is null). */
+    default int rows(int k) {
+        LemmaMatrix m = get(k);
+        return m == null ? 0 : m.rows();
+    }
+
+    /**
+     * Copies interaction {@code k}'s [rows(k) x dim] vectors, row-major, into {@code dst} from {@code off}: the
+     * values of {@code get(k).vectors()}, without building the lemma strings (what training reads, many times
+     * per epoch). Does nothing when k has no review.
+     */
+    default void copyVectors(int k, float[] dst, int off) {
+        LemmaMatrix m = get(k);
+        if (m != null) System.arraycopy(m.vectors(), 0, dst, off, m.vectors().length);
+    }
+
     /** A review's lemmas and their vectors, row-major: row j of {@code vectors} belongs to {@code lemmas[j]}. */
     record LemmaMatrix(String[] lemmas, float[] vectors, int dim) {
         public LemmaMatrix {

@@ -38,6 +38,11 @@ public final class DrexModel extends Module implements RatingPredictor {
     private final GruCell userGru, itemGru;
     private final Linear head1, head2;
     private RandomGenerator dropoutRng;
+    /**
+     * True (the default): the user and item folds run side by side ({@link ParallelFolds}); false: one after the
+     * other in one graph. Same numbers either way; tests switch it to compare the two.
+     */
+    static volatile boolean parallelFolds = true;
 
     /** A freshly initialised model; every weight is drawn from {@code Init.rng(config.seed())}. */
     public DrexModel(DrexConfig config, DrexInputs inputs) {
@@ -130,8 +135,14 @@ public final class DrexModel extends Module implements RatingPredictor {
             Tensor x = encoder.forward(plan.distinct, inputs, timing);           // (D, d)
             if (config.dropoutX() > 0) x = F.dropout(x, config.dropoutX(), dropoutRng, training);
             long t2 = System.nanoTime();
-            hu = PackedGruFold.fold(userGru, h0u, x, plan.userFold);
-            hi = PackedGruFold.fold(itemGru, h0i, x, plan.itemFold);
+            if (parallelFolds && plan.userSteps > 0 && plan.itemSteps > 0) {
+                Tensor[] h = ParallelFolds.apply(userGru, h0u, plan.userFold, itemGru, h0i, plan.itemFold, x);
+                hu = h[0];
+                hi = h[1];
+            } else {
+                hu = PackedGruFold.fold(userGru, h0u, x, plan.userFold);
+                hi = PackedGruFold.fold(itemGru, h0i, x, plan.itemFold);
+            }
             if (timing != null) timing.add(Phase.FOLDS, System.nanoTime() - t2);
         }
         return new States(h0u, h0i, hu, hi);

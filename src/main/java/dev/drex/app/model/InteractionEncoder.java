@@ -70,31 +70,22 @@ public final class InteractionEncoder extends Module {
     /** x_text of each k, zero rows where k has no review: (D, d). */
     private Tensor textSlot(int[] ks, ReviewVectors reviews) {
         int n = ks.length;
-        LemmaMatrix[] m = new LemmaMatrix[n];
+        if (reviews.dim() != dim) throw new IllegalStateException("review vectors have width " + reviews.dim() + ", expected " + dim);
+        int[] withReview = new int[n];
+        int[] gather = new int[n];            // row of x_text for each k; `present` = the zero row
         int present = 0;
         for (int j = 0; j < n; j++) {
-            m[j] = reviews.get(ks[j]);
-            if (m[j] != null) {
-                if (m[j].dim() != dim) throw new IllegalStateException("review of interaction " + ks[j] + " has vectors of width " + m[j].dim() + ", expected " + dim);
-                present++;
+            if (reviews.rows(ks[j]) > 0) {
+                gather[j] = present;
+                withReview[present++] = ks[j];
+            } else {
+                gather[j] = -1;
             }
         }
         if (present == 0) return Tensor.zeros(n, d);
-        float[][] mats = new float[present][];
-        int[] rows = new int[present];
-        int[] gather = new int[n];            // row of x_text for each k; `present` = the zero row
-        int s = 0;
-        for (int j = 0; j < n; j++) {
-            if (m[j] == null) {
-                gather[j] = present;
-                continue;
-            }
-            mats[s] = m[j].vectors();
-            rows[s] = m[j].rows();
-            gather[j] = s++;
-        }
+        for (int j = 0; j < n; j++) if (gather[j] < 0) gather[j] = present;
         Tensor u = F.matmul(q.reshape(1, d), wt);                    // u = W_t^T q: (1, d) x (d, dim) -> (1, dim)
-        Tensor pooled = ReviewAttention.apply(u, mats, rows, dim);   // p_r = sum_j a_j h_j: (R, dim)
+        Tensor pooled = ReviewAttention.apply(u, reviews, java.util.Arrays.copyOf(withReview, present), dim); // p_r: (R, dim)
         Tensor xText = F.linear(pooled, wt, bt);                     // W_t p + b_t: (R, d)
         if (present == n) return xText;
         return F.gatherRows(F.concat(0, xText, Tensor.zeros(1, d)), gather);
@@ -139,7 +130,7 @@ public final class InteractionEncoder extends Module {
 
     /** True when k has a modality this encoder uses. */
     public boolean usable(int k, DrexInputs inputs) {
-        return (useReviews && inputs.reviews() != null && inputs.reviews().get(k) != null)
+        return (useReviews && inputs.reviews() != null && inputs.reviews().rows(k) > 0)
                 || (useRatings && inputs.ratingVisible(k));
     }
 

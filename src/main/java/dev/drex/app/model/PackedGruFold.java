@@ -60,13 +60,21 @@ final class PackedGruFold {
     /** The fold; see the class comment. */
     static Tensor fold(GruCell gru, Tensor h0, Tensor x, Layout layout) {
         if (layout.steps() == 0) return h0;
-        int b = h0.dim(0), hs = gru.hiddenSize();
+        return foldGathered(gru, F.gatherRows(h0, layout.order()), F.gatherRows(x, layout.gather()), layout);
+    }
+
+    /**
+     * The fold from its two gathers already made: {@code sorted} = h0's rows in sorted order (B, H) and
+     * {@code gathered} = x's rows step by step (sum n_t, in). {@link #fold} is this after the gathers.
+     */
+    static Tensor foldGathered(GruCell gru, Tensor sorted, Tensor gathered, Layout layout) {
+        int b = sorted.dim(0), hs = gru.hiddenSize();
         Tensor inputWeights = F.concat(0, gru.parameterAt("W_z"), gru.parameterAt("W_g"), gru.parameterAt("W_c"));
         Tensor inputBias = F.concat(0, gru.parameterAt("b_z"), gru.parameterAt("b_g"), gru.parameterAt("b_c"));
         Tensor rzg = F.concat(0, gru.parameterAt("R_z"), gru.parameterAt("R_g"));
         Tensor rc = gru.parameterAt("R_c");
-        Tensor proj = F.linear(F.gatherRows(x, layout.gather()), inputWeights, inputBias);   // (sum n_t, 3H)
-        Tensor h = F.gatherRows(h0, layout.order());                                         // sorted (B, H)
+        Tensor proj = F.linear(gathered, inputWeights, inputBias);                           // (sum n_t, 3H)
+        Tensor h = sorted;                                                                   // sorted (B, H)
         int at = 0;
         for (int t = 0; t < layout.steps(); t++) {
             int n = layout.counts()[t];

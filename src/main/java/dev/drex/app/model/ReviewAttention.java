@@ -1,6 +1,8 @@
 package dev.drex.app.model;
 
+import dev.drex.app.features.ReviewVectors;
 import dev.drex.engine.autograd.Op;
+import dev.drex.engine.kernels.AttentionPooling;
 import dev.drex.engine.kernels.Parallel;
 import dev.drex.engine.tensor.Tensor;
 import java.util.Arrays;
@@ -14,6 +16,9 @@ import java.util.Arrays;
  *   s_j = u . h_j;  a = softmax(s) (max-subtracted);  p_r = sum_j a_j h_j      -> P (R, dim)
  *   backward: g_j = dP_r . h_j;  gbar = sum_j a_j g_j;  du += sum_j a_j (g_j - gbar) h_j
  * </pre>
+ * The arithmetic of one review is the engine kernel {@link AttentionPooling}. A review's vectors are copied
+ * (decoded, for an fp16 cache) into a per-chunk scratch matrix right before its kernel runs, in the forward
+ * and again in the backward: nothing of size R x n x dim is kept between the two.
  * Reviews are split into {@link #CHUNKS} fixed chunks run by {@link Parallel}; each chunk sums its own du and
  * the chunks are added in order, so the result does not depend on the thread count.
  */
@@ -21,15 +26,25 @@ final class ReviewAttention extends Op {
     /** Fixed work split (not the thread count), for results independent of the number of threads. */
     static final int CHUNKS = 8;
 
-    private float[][] mats;
+    /** Where review r's [rows(r) x dim] vectors come from. */
+    private interface Source {
+        int rows(int r);
+
+        /** The matrix itself when it lies in an array of its own, else null (then {@link #copy} is used). */
+        float[] direct(int r);
+
+        void copy(int r, float[] dst, int off);
+    }
+
+    private Source source;
     private int[] rows;
     private float[] weights; // a of every lemma, review after review
     private int[] weightStart;
     private final int dim;
 
-    private ReviewAttention(Tensor u, float[][] mats, int[] rows, float[] weights, int[] weightStart, int dim) {
+    private ReviewAttention(Tensor u, Source source, int[] rows, float[] weights, int[] weightStart, int dim) {
         super(u);
-        this.mats = mats;
+        this.source = source;
         this.rows = rows;
         this.weights = weights;
         this.weightStart = weightStart;
@@ -38,13 +53,56 @@ final class ReviewAttention extends Op {
 
     /** P (R, dim) for the reviews {@code mats[r]} ({@code rows[r]} x dim, row-major). */
     static Tensor apply(Tensor u, float[][] mats, int[] rows, int dim) {
-        if (u.size() != dim) throw new IllegalArgumentException("reviewAttention: u has " + u.size() + " values, dim is " + dim);
-        int r = mats.length;
-        int[] start = new int[r + 1];
-        for (int j = 0; j < r; j++) {
+        for (int j = 0; j < mats.length; j++) {
             if (rows[j] < 1 || mats[j].length != rows[j] * dim) {
                 throw new IllegalArgumentException("reviewAttention: review " + j + " has " + mats[j].length + " values for " + rows[j] + " x " + dim);
             }
+        }
+        return apply(u, new Source() {
+            public int rows(int r) {
+                return rows[r];
+            }
+
+            public float[] direct(int r) {
+                return mats[r];
+            }
+
+            public void copy(int r, float[] dst, int off) {
+                System.arraycopy(mats[r], 0, dst, off, mats[r].length);
+            }
+        }, mats.length, dim);
+    }
+
+    /** P (R, dim) for the reviews of interactions {@code ks} (R), each with at least one lemma, read from {@code reviews}. */
+    static Tensor apply(Tensor u, ReviewVectors reviews, int[] ks, int dim) {
+        if (reviews.dim() != dim) throw new IllegalArgumentException("reviewAttention: vectors of width " + reviews.dim() + ", expected " + dim);
+        int[] rows = new int[ks.length];
+        for (int j = 0; j < ks.length; j++) {
+            rows[j] = reviews.rows(ks[j]);
+            if (rows[j] < 1) throw new IllegalArgumentException("reviewAttention: interaction " + ks[j] + " has no review");
+        }
+        int[] keys = ks.clone();
+        return apply(u, new Source() {
+            public int rows(int r) {
+                return rows[r];
+            }
+
+            public float[] direct(int r) {
+                return null;
+            }
+
+            public void copy(int r, float[] dst, int off) {
+                reviews.copyVectors(keys[r], dst, off);
+            }
+        }, ks.length, dim);
+    }
+
+    private static Tensor apply(Tensor u, Source src, int r, int dim) {
+        if (u.size() != dim) throw new IllegalArgumentException("reviewAttention: u has " + u.size() + " values, dim is " + dim);
+        int[] rows = new int[r];
+        int[] start = new int[r + 1];
+        for (int j = 0; j < r; j++) {
+            rows[j] = src.rows(j);
             start[j + 1] = start[j] + rows[j];
         }
         float[] a = new float[start[r]];
@@ -52,37 +110,35 @@ final class ReviewAttention extends Op {
         float[] ud = u.data(), pd = p.data();
         int uo = u.offset();
         Parallel.forRange(CHUNKS, CHUNKS, (c0, c1) -> {
-            for (int j = chunkStart(r, c0); j < chunkStart(r, c1); j++) pool(ud, uo, mats[j], rows[j], dim, a, start[j], pd, j * dim);
+            int from = chunkStart(r, c0), to = chunkStart(r, c1);
+            float[] scratch = new float[maxRows(rows, from, to) * dim], work = new float[AttentionPooling.WORK_FLOATS];
+            for (int j = from; j < to; j++) {
+                float[] h = matrix(src, j, scratch);
+                AttentionPooling.forward(ud, uo, h, 0, rows[j], dim, a, start[j], pd, j * dim, work);
+            }
         });
-        return Op.recording(u) ? p.recordedBy(new ReviewAttention(u, mats, rows, a, start, dim)) : p;
+        return Op.recording(u) ? p.recordedBy(new ReviewAttention(u, src, rows, a, start, dim)) : p;
+    }
+
+    /** Review j's matrix: itself, or its copy in {@code scratch}. */
+    private static float[] matrix(Source src, int j, float[] scratch) {
+        float[] m = src.direct(j);
+        if (m != null) return m;
+        src.copy(j, scratch, 0);
+        return scratch;
+    }
+
+    private static int maxRows(int[] rows, int from, int to) {
+        int m = 0;
+        for (int j = from; j < to; j++) m = Math.max(m, rows[j]);
+        return m;
     }
 
     /** The weights a (n) of one review under u, as {@link #apply} computes them. */
     static float[] weights(float[] u, float[] mat, int n, int dim) {
         float[] a = new float[n];
-        pool(u, 0, mat, n, dim, a, 0, new float[dim], 0);
+        AttentionPooling.forward(u, 0, mat, 0, n, dim, a, 0, new float[dim], 0, new float[AttentionPooling.WORK_FLOATS]);
         return a;
-    }
-
-    /** Scores, softmax into a[aOff ..], pooled row into p[pOff ..]. */
-    private static void pool(float[] u, int uOff, float[] h, int n, int dim, float[] a, int aOff, float[] p, int pOff) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            float s = AttentionKernels.dot(u, uOff, h, j * dim, dim);
-            a[aOff + j] = s;
-            max = Math.max(max, s);
-        }
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            float e = (float) Math.exp(a[aOff + j] - max);
-            a[aOff + j] = e;
-            sum += e;
-        }
-        float inv = (float) (1 / sum);
-        for (int j = 0; j < n; j++) {
-            a[aOff + j] *= inv;
-            AttentionKernels.axpy(a[aOff + j], h, j * dim, p, pOff, dim);
-        }
     }
 
     @Override
@@ -90,7 +146,7 @@ final class ReviewAttention extends Op {
         Tensor u = inputs[0];
         float[] dp = out.grad();
         float[][] partial = new float[CHUNKS][dim];
-        int r = mats.length;
+        int r = rows.length;
         Parallel.forRange(CHUNKS, CHUNKS, (c0, c1) -> {
             for (int c = c0; c < c1; c++) backwardChunk(dp, partial[c], chunkStart(r, c), chunkStart(r, c + 1));
         });
@@ -100,17 +156,12 @@ final class ReviewAttention extends Op {
 
     /** du += the contributions of reviews [from, to). */
     private void backwardChunk(float[] dp, float[] du, int from, int to) {
-            for (int j = from; j < to; j++) {
-                float[] h = mats[j];
-                int n = rows[j], a0 = weightStart[j];
-                float[] g = new float[n];
-                float gbar = 0;
-                for (int t = 0; t < n; t++) {
-                    g[t] = AttentionKernels.dot(dp, j * dim, h, t * dim, dim);
-                    gbar += weights[a0 + t] * g[t];
-                }
-                for (int t = 0; t < n; t++) AttentionKernels.axpy(weights[a0 + t] * (g[t] - gbar), h, t * dim, du, 0, dim);
-            }
+        int most = maxRows(rows, from, to);
+        float[] scratch = new float[most * dim], g = new float[most], work = new float[AttentionPooling.WORK_FLOATS];
+        for (int j = from; j < to; j++) {
+            float[] h = matrix(source, j, scratch);
+            AttentionPooling.backwardAcc(dp, j * dim, h, 0, rows[j], dim, weights, weightStart[j], g, 0, du, 0, work);
+        }
     }
 
     /** First review of chunk c (of {@link #CHUNKS}) among n. */
@@ -121,7 +172,7 @@ final class ReviewAttention extends Op {
     @Override
     protected void release() {
         super.release();
-        mats = null;
+        source = null;
         rows = null;
         weights = null;
         weightStart = null;
@@ -129,6 +180,6 @@ final class ReviewAttention extends Op {
 
     @Override
     public String toString() {
-        return "ReviewAttention" + Arrays.toString(new int[] {mats == null ? 0 : mats.length, dim});
+        return "ReviewAttention" + Arrays.toString(new int[] {rows == null ? 0 : rows.length, dim});
     }
 }

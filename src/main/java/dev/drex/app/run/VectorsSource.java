@@ -59,7 +59,7 @@ public final class VectorsSource {
                     + encoder + " --cache " + file + " first (or pass --vectors random for the stand-in, or --no-reviews)");
         }
         try {
-            CachedReviewVectors v = CachedReviewVectors.open(file, data);
+            CachedReviewVectors v = CachedReviewVectors.open(file, data, null, log);
             if (log != null) {
                 log.printf("review vectors: %s (%s, dim %d, %d reviews without a usable lemma)%n", file, v.header().modelName(), v.dim(),
                         v.emptyReviews());

@@ -8,8 +8,13 @@ import java.util.Arrays;
 final class Checks {
     private Checks() {}
 
-    /** Below this many elements an op runs on the calling thread: handing work to a pool costs more. */
-    static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+    /**
+     * Below this many elements an op runs on the calling thread: handing work to a pool costs tens of
+     * microseconds, what a pointwise kernel spends on ~10^5 elements (it runs at about one element a
+     * nanosecond, bound by memory). Was 2^15, which split DReX's (128, 192) gate tensors across cores for a
+     * loss (see Gemm.PARALLEL_MIN_MACS for the measurements).
+     */
+    static final int PARALLEL_MIN_ELEMENTS = 1 << 17;
 
     static void notNull(String op, String what, Object o) {
         if (o == null) throw new IllegalArgumentException(op + ": " + what + " is null");

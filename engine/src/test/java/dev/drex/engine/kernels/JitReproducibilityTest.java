@@ -83,6 +83,17 @@ class JitReproducibilityTest {
             LayerNorm.layerNormBackwardAcc(x, 0, gamma, 0, y, 0, stats[0], stats[1], dx, 0, dg, 0, db, 0, n);
             out.put("layerNormBackward" + s, dx);
             out.put("layerNormDgamma" + s, dg);
+            int rows = 37, dim = n;                       // attention pooling: 5 rows of width n, u = y / sqrt(n)
+            float[] u = new float[dim], h = new float[rows * dim];        // 37 rows: full groups of lane sums, then a partial one
+            for (int i = 0; i < dim; i++) u[i] = y[i] / (float) Math.sqrt(dim);
+            for (int j = 0; j < rows; j++) System.arraycopy(j % 2 == 0 ? x : y, 0, h, j * dim, dim);
+            float[] a = new float[rows], pooled = new float[dim], du = new float[dim], g = new float[rows];
+            float[] work = new float[AttentionPooling.WORK_FLOATS];
+            AttentionPooling.forward(u, 0, h, 0, rows, dim, a, 0, pooled, 0, work);
+            AttentionPooling.backwardAcc(gamma, 0, h, 0, rows, dim, a, 0, g, 0, du, 0, work);
+            out.put("attentionWeights" + s, a);
+            out.put("attentionPooled" + s, pooled);
+            out.put("attentionBackward" + s, du);
         }
         return out;
     }

@@ -133,15 +133,16 @@ class ElementwiseGradTest {
 
     @Test
     void largeInputsTakeTheParallelPathAndAgreeWithTheSmallOne() {
-        // 2^16 elements crosses Checks.PARALLEL_MIN_ELEMENTS: each chunk must land at its own offset
+        // 2^17 elements reach Checks.PARALLEL_MIN_ELEMENTS: each chunk must land at its own offset
         RandomGenerator rng = Init.rng(5);
-        Tensor big = uniform(rng, -2, 2, 256, 256);
+        assertTrue(512 * 256 >= Checks.PARALLEL_MIN_ELEMENTS, "the big tensor must take the parallel path");
+        Tensor big = uniform(rng, -2, 2, 512, 256);
         Tensor y = F.tanh(big);
         for (int i = 0; i < big.size(); i += 997) assertEquals(Math.tanh(big.data()[i]), y.data()[i], 1e-6);
         assertEquals(Math.tanh(big.data()[big.size() - 1]), y.data()[big.size() - 1], 1e-6);
         // every broadcast mode on the parallel path
-        Tensor row = uniform(rng, 0.5, 1.5, 256), col = uniform(rng, 0.5, 1.5, 256, 1), s = Tensor.scalar(1.25f);
-        Tensor same = uniform(rng, 0.5, 1.5, 256, 256);
+        Tensor row = uniform(rng, 0.5, 1.5, 256), col = uniform(rng, 0.5, 1.5, 512, 1), s = Tensor.scalar(1.25f);
+        Tensor same = uniform(rng, 0.5, 1.5, 512, 256);
         Tensor[] ys = {F.div(big, same), F.div(big, row), F.div(big, col), F.div(big, s)};
         for (int i = 0; i < big.size(); i += 331) {
             int r = i / 256, c = i % 256;
