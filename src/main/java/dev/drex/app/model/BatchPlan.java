@@ -2,6 +2,7 @@ package dev.drex.app.model;
 
 import dev.drex.app.data.Dataset;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * The index bookkeeping of one batch of targets (u_b, i_b): which history interactions the folds read,
@@ -52,17 +53,20 @@ public final class BatchPlan {
     /**
      * Plans a batch. {@code folds}: build the fold indices (false for the no-GRU ablation);
      * {@code rows}: build the sparse rating rows (DReX-MLP). A target that is itself a train interaction
-     * is left out of its own histories and rows.
+     * is left out of its own histories and rows. {@code ratingVisible} (null: all) says which interactions'
+     * ratings are observed as input: a hidden rating is absent from the rows too, as from x's rating slot.
      */
-    public static BatchPlan build(TrainHistory history, int[] users, int[] items, int window, boolean folds, boolean rows) {
-        return build(history, users, items, window, folds, rows, true);
+    public static BatchPlan build(TrainHistory history, int[] users, int[] items, int window, boolean folds, boolean rows,
+                                  IntPredicate ratingVisible) {
+        return build(history, users, items, window, folds, rows, true, ratingVisible);
     }
 
     /**
      * As above; {@code excludeTargets} false plans the users' and items' FULL train histories (the states
      * used for every pair that is not a train interaction), whatever the pairs.
      */
-    static BatchPlan build(TrainHistory history, int[] users, int[] items, int window, boolean folds, boolean rows, boolean excludeTargets) {
+    static BatchPlan build(TrainHistory history, int[] users, int[] items, int window, boolean folds, boolean rows, boolean excludeTargets,
+                           IntPredicate ratingVisible) {
         int b = users.length;
         if (items.length != b) throw new IllegalArgumentException(b + " users but " + items.length + " items");
         int[] exclude = new int[b];
@@ -102,14 +106,15 @@ public final class BatchPlan {
         SparseRows uRows = null, iRows = null;
         if (rows) {
             Dataset data = history.data();
-            uRows = sparseRows(history, users, exclude, true, data);
-            iRows = sparseRows(history, items, exclude, false, data);
+            uRows = sparseRows(history, users, exclude, true, data, ratingVisible);
+            iRows = sparseRows(history, items, exclude, false, data, ratingVisible);
         }
         return new BatchPlan(users.clone(), items.clone(), distinct, uFold, uLen, iFold, iLen, uRows, iRows);
     }
 
-    /** R_u / 5 (ofUser, cols = items) or R^T_i / 5 (cols = users), each without its excluded interaction. */
-    private static SparseRows sparseRows(TrainHistory history, int[] owners, int[] exclude, boolean ofUser, Dataset data) {
+    /** R_u / 5 (ofUser, cols = items) or R^T_i / 5 (cols = users), each without its excluded interaction and hidden ratings. */
+    private static SparseRows sparseRows(TrainHistory history, int[] owners, int[] exclude, boolean ofUser, Dataset data,
+                                         IntPredicate ratingVisible) {
         int b = owners.length, nnz = 0;
         for (int j = 0; j < b; j++) nnz += (ofUser ? history.ofUser(owners[j]) : history.ofItem(owners[j])).length;
         int[] starts = new int[b], cols = new int[nnz];
@@ -118,7 +123,7 @@ public final class BatchPlan {
         for (int j = 0; j < b; j++) {
             starts[j] = e;
             for (int k : ofUser ? history.ofUser(owners[j]) : history.ofItem(owners[j])) {
-                if (k == exclude[j]) continue;
+                if (k == exclude[j] || (ratingVisible != null && !ratingVisible.test(k))) continue;
                 cols[e] = ofUser ? data.item(k) : data.user(k);
                 vals[e++] = data.rating(k) / 5f;
             }

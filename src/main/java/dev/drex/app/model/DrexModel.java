@@ -100,7 +100,7 @@ public final class DrexModel extends Module implements RatingPredictor {
 
     /** Plans a batch of targets (u_b, i_b) for {@link #forward}. */
     public BatchPlan plan(int[] users, int[] items) {
-        return BatchPlan.build(history, users, items, config.window(), !config.noGru(), config.variant() == Variant.DREX_MLP);
+        return BatchPlan.build(history, users, items, config.window(), !config.noGru(), config.variant() == Variant.DREX_MLP, inputs::ratingVisible);
     }
 
     /**
@@ -215,11 +215,13 @@ public final class DrexModel extends Module implements RatingPredictor {
         int[] list = ofUser ? history.ofUser(owner) : history.ofItem(owner);
         int[] cols = new int[list.length];
         float[] vals = new float[list.length];
-        for (int j = 0; j < list.length; j++) {
-            cols[j] = ofUser ? inputs.data().item(list[j]) : inputs.data().user(list[j]);
-            vals[j] = inputs.data().rating(list[j]) / 5f;
+        int n = 0;
+        for (int k : list) {
+            if (!inputs.ratingVisible(k)) continue;      // a hidden rating is not input, here as in the batch rows
+            cols[n] = ofUser ? inputs.data().item(k) : inputs.data().user(k);
+            vals[n++] = inputs.data().rating(k) / 5f;
         }
-        var rows = new BatchPlan.SparseRows(new int[] {0}, cols, vals);
+        var rows = new BatchPlan.SparseRows(new int[] {0}, java.util.Arrays.copyOf(cols, n), java.util.Arrays.copyOf(vals, n));
         return (ofUser ? userTower : itemTower).forward(rows, 0f, dropoutRng, false);
     }
 

@@ -74,7 +74,7 @@ final class StatePrediction {
                 i[j - from] = di[Math.min(j, ni - 1)];
             }
             BatchPlan plan = BatchPlan.build(model.history(), u, i, model.config().window(), !model.config().noGru(),
-                    model.config().variant() == DrexConfig.Variant.DREX_MLP, false);
+                    model.config().variant() == DrexConfig.Variant.DREX_MLP, false, model.inputs()::ratingVisible);
             DrexModel.States s = model.states(plan, false, null);
             copyRows(s.hu(), from, Math.min(to, nu), hu, d);
             copyRows(s.hi(), from, Math.min(to, ni), hi, d);

@@ -77,4 +77,22 @@ class BatchPlanTest {
         BatchPlan plan = m.plan(new int[] {d.userIndex("A")}, new int[] {d.itemIndex("z")});
         assertFalse(Arrays.stream(plan.distinct).anyMatch(x -> x == bz), "B z never enters a fold");
     }
+
+    @Test
+    void aHiddenRatingIsAbsentFromTheDrexMlpRowsToo() {
+        DrexConfig mlp = DrexConfig.defaults().withD(4).withVariant(Variant.DREX_MLP);
+        int ay = k("A", "y");
+        int[] users = {d.userIndex("A"), d.userIndex("B")}, items = {d.itemIndex("z"), d.itemIndex("y")};
+        BatchPlan open = model(mlp).plan(users, items);
+        BatchPlan hidden = new DrexModel(mlp, new DrexInputs(d, tiny.split, tiny.vectors, tiny.hiddenRating())).plan(users, items);
+        // row 0 is R_A (target A z left out): with "A y" visible it holds x and y, hidden only x
+        assertTrue(Arrays.stream(open.userRows.cols()).anyMatch(c -> c == d.item(ay)), "A y visible: in R_A");
+        int rowEnd = hidden.userRows.starts()[1];
+        for (int e = 0; e < rowEnd; e++) assertTrue(hidden.userRows.cols()[e] != d.item(ay), "hidden A y in R_A");
+        assertEquals(open.userRows.starts()[1] - 1, rowEnd, "exactly one entry fewer");
+        // row 1 is R^T_y (target B y left out): it held only A, now nothing
+        int yEnd = hidden.itemRows.cols().length;
+        assertEquals(0, yEnd - hidden.itemRows.starts()[1], "R^T_y without the hidden rating is empty");
+        assertEquals(1, open.itemRows.cols().length - open.itemRows.starts()[1], "R^T_y held A's rating");
+    }
 }
