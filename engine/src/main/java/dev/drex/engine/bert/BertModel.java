@@ -58,28 +58,65 @@ public final class BertModel implements AutoCloseable {
     /**
      * Loads a Hugging Face BERT directory: {@code config.json} and {@code model.safetensors}
      * (vocab.txt is the tokenizer's business). Every tensor the config calls for is checked.
-     * Linear weights stay mapped unless the system property {@code drex.bert.prepack} is true.
+     * The linear weights are stored as the system property {@code drex.bert.weights} says
+     * ({@code packed-file}, the default; {@code mapped}; {@code heap}; see {@link BertWeightStorage}),
+     * {@code drex.bert.prepack=true} meaning {@code heap}; the packed sidecar goes to the directory
+     * {@code drex.bert.packedDir} if set, else next to the weights.
      */
     public static BertModel load(Path dir) throws IOException {
-        return load(dir, Boolean.getBoolean("drex.bert.prepack"));
+        String dirProperty = System.getProperty("drex.bert.packedDir");
+        return load(dir, storageProperty(), dirProperty == null || dirProperty.isBlank() ? null : Path.of(dirProperty));
     }
 
     /**
      * {@link #load(Path)} choosing where the linear weights live: {@code prepack} false reads them
-     * from the mapped file in every GEMM, true packs them once onto the heap (see the class comment).
+     * from the mapped file in every GEMM ({@link BertWeightStorage#MAPPED}), true packs them once
+     * onto the heap ({@link BertWeightStorage#HEAP}).
      */
     public static BertModel load(Path dir, boolean prepack) throws IOException {
+        return load(dir, prepack ? BertWeightStorage.HEAP : BertWeightStorage.MAPPED, null);
+    }
+
+    /**
+     * {@link #load(Path)} with the weights' storage given.
+     *
+     * @param packedDir for {@link BertWeightStorage#PACKED_FILE}: the directory of the sidecar
+     *                  (created if needed; the file is named after the model directory), or null
+     *                  for next to {@code model.safetensors}; ignored by the other storages
+     */
+    public static BertModel load(Path dir, BertWeightStorage storage, Path packedDir) throws IOException {
         Path configFile = dir.resolve("config.json"), weightsFile = dir.resolve("model.safetensors");
         if (!Files.isRegularFile(configFile)) throw new IOException(dir + ": no config.json (not a BERT model directory)");
         if (!Files.isRegularFile(weightsFile)) throw new IOException(dir + ": no model.safetensors");
         BertConfig config = BertConfig.read(configFile);
         SafetensorsReader reader = SafetensorsReader.open(weightsFile);
         try {
-            return new BertModel(config, BertWeights.load(config, reader, prepack), reader);
+            return new BertModel(config, BertWeights.load(config, reader, storage, packedDir), reader);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    private static BertWeightStorage storageProperty() {
+        if (Boolean.getBoolean("drex.bert.prepack")) return BertWeightStorage.HEAP;
+        String v = System.getProperty("drex.bert.weights", "packed-file").trim();
+        return switch (v) {
+            case "packed-file" -> BertWeightStorage.PACKED_FILE;
+            case "mapped" -> BertWeightStorage.MAPPED;
+            case "heap" -> BertWeightStorage.HEAP;
+            default -> throw new IllegalArgumentException("-Ddrex.bert.weights must be packed-file, mapped or heap, got '" + v + "'");
+        };
+    }
+
+    /** Where the linear weights live: {@link BertWeightStorage#PACKED_FILE} only if its sidecar could be written. */
+    public BertWeightStorage weightStorage() {
+        return w.packedFile != null ? BertWeightStorage.PACKED_FILE : w.prepacked() ? BertWeightStorage.HEAP : BertWeightStorage.MAPPED;
+    }
+
+    /** The sidecar file of packed weights in use, or null. */
+    public Path packedWeightsFile() {
+        return w.packedFile == null ? null : w.packedFile.path();
     }
 
     public BertConfig config() {
@@ -267,9 +304,10 @@ public final class BertModel implements AutoCloseable {
         return logits;
     }
 
-    /** Unmaps the weights file. */
+    /** Unmaps the weights file (and the packed sidecar). */
     @Override
     public void close() {
+        if (w.packedFile != null) w.packedFile.close();
         reader.close();
     }
 }

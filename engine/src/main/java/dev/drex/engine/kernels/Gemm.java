@@ -128,6 +128,14 @@ public final class Gemm {
         }
     }
 
+    /**
+     * The k block depth {@link #packB} uses for a product of depth k (k cut into nearly equal
+     * blocks of at most {@code -Ddrex.gemm.kc}); part of the packed layout.
+     */
+    public static int blockDepth(int k) {
+        return GemmSimd.blockDepth(k);
+    }
+
     /** Packs op(B) (k, n), stored (k, n) with stride ldb or (n, k) when transB, for reuse. */
     public static PackedB packB(boolean transB, int k, int n, float[] b, int off, int ldb) {
         if (k < 0 || n < 0) throw new IllegalArgumentException("packB: negative size k=" + k + " n=" + n);
@@ -168,10 +176,15 @@ public final class Gemm {
      * of {@code kc} rows, block starting at row pc holds {@code ceil(n/NR)} micro-panels of
      * (kc_block, NR) floats, columns past n zero:
      * {@code data[pc * nPad + (j / NR) * NR * kcBlock + (p - pc) * NR + j % NR] = op(B)[p, j]}.
+     *
+     * <p>The floats live either on the heap ({@link #packB}) or, in the same order as little-endian
+     * float32, in a {@link MemorySegment} ({@link #ofSegment}: typically a memory-mapped file
+     * written once with {@link #copyTo}), which the micro-kernel reads in place.
      */
     public static final class PackedB {
         private final int k, n, nPad, kc;
-        private final float[] data;
+        private final float[] data;           // heap storage, or null
+        private final MemorySegment segment;  // little-endian float32 storage, or null
 
         PackedB(int k, int n, int kc) {
             this.k = k;
@@ -179,6 +192,53 @@ public final class Gemm {
             this.kc = kc;
             this.nPad = GemmSimd.roundUp(n, NR);
             this.data = new float[Math.multiplyExact(k, nPad)];
+            this.segment = null;
+        }
+
+        private PackedB(int k, int n, int kc, MemorySegment segment) {
+            this.k = k;
+            this.n = n;
+            this.kc = kc;
+            this.nPad = GemmSimd.roundUp(n, NR);
+            this.data = null;
+            this.segment = segment;
+        }
+
+        /**
+         * Wraps floats already in the packed layout (as written by {@link #copyTo}) for op(B) of
+         * (k, n) with k blocks {@code kc} deep, read in place: nothing is copied. The segment must
+         * be exactly {@link #byteSize(int, int)} bytes and stay valid while this is used; as with
+         * the segment entry point of sgemm, use a shared or global arena when several threads multiply.
+         */
+        public static PackedB ofSegment(int k, int n, int kc, MemorySegment segment) {
+            if (k < 0 || n < 0 || kc < 1) {
+                throw new IllegalArgumentException("PackedB.ofSegment: bad sizes k=" + k + " n=" + n + " kc=" + kc);
+            }
+            if (segment.byteSize() != byteSize(k, n)) {
+                throw new IllegalArgumentException("PackedB.ofSegment: op(B) (" + k + "x" + n + ") packed needs " + byteSize(k, n)
+                        + " bytes, the segment has " + segment.byteSize());
+            }
+            return new PackedB(k, n, kc, segment);
+        }
+
+        /** Bytes of the packed layout of a (k, n) op(B) on this machine (n rounded up to whole panels). */
+        public static long byteSize(int k, int n) {
+            return (long) k * GemmSimd.roundUp(n, NR) * Float.BYTES;
+        }
+
+        /** The width of one micro-panel (columns), which the layout depends on (the vector length decides it). */
+        public static int panelWidth() {
+            return NR;
+        }
+
+        /** Writes the packed floats, little-endian, to {@code dst} from {@code byteOffset} ({@link #byteSize} bytes). */
+        public void copyTo(MemorySegment dst, long byteOffset) {
+            long bytes = byteSize(k, n);
+            if (data != null) {
+                MemorySegment.copy(data, 0, dst, GemmPacking.LE_FLOAT, byteOffset, data.length);
+            } else {
+                MemorySegment.copy(segment, 0, dst, byteOffset, bytes);
+            }
         }
 
         /** Rows of op(B). */
@@ -197,11 +257,12 @@ public final class Gemm {
                 throw new IndexOutOfBoundsException("PackedB (" + k + "x" + n + ") has no element [" + p + ", " + j + "]");
             }
             int pc = p / kc * kc, kcBlock = Math.min(kc, k - pc);
-            return data[blockStart(pc) + (j / NR) * NR * kcBlock + (p - pc) * NR + j % NR];
+            long idx = blockStart(pc) + (long) (j / NR) * NR * kcBlock + (long) (p - pc) * NR + j % NR;
+            return data != null ? data[(int) idx] : segment.get(GemmPacking.LE_FLOAT, idx * Float.BYTES);
         }
 
-        /** Depth of every k block but the last. */
-        int blockDepth() {
+        /** Depth of every k block but the last (store it with the floats: {@link #ofSegment} needs it). */
+        public int blockDepth() {
             return kc;
         }
 
@@ -209,8 +270,14 @@ public final class Gemm {
             return pc * nPad;
         }
 
+        /** The heap floats, or null when the floats live in a segment. */
         float[] data() {
             return data;
+        }
+
+        /** The little-endian float32 storage, or null when the floats are on the heap. */
+        MemorySegment segment() {
+            return segment;
         }
     }
 

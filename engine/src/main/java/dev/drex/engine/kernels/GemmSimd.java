@@ -170,7 +170,11 @@ final class GemmSimd {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
-                macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile, null, pc, j0);
+                if (b.data() != null) {
+                    macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile, null, pc, j0);
+                } else {
+                    macroKernel(mc, nc, kc, ap, b.segment(), (long) bIdx * Float.BYTES, c, cOff + ic * ldc, ldc, blockBeta, ws.tile);
+                }
             }
         }
     }
@@ -188,6 +192,29 @@ final class GemmSimd {
             int nr = Math.min(NR, nc - jr);
             int bPanel = bIdx + jr * kc;
             if (packer != null) packer.pack(pc, kc, jc + jr, nr, bp, bPanel);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int cTile = cIdx + ir * ldc + jr;
+                if (mr == MR && nr == NR) {
+                    GemmMicroKernel.kernel(kc, ap, ir * kc, bp, bPanel, c, cTile, ldc, beta);
+                } else {
+                    GemmMicroKernel.kernel(kc, ap, ir * kc, bp, bPanel, tile, 0, NR, 0f);
+                    mergeEdge(mr, nr, tile, c, cTile, ldc, beta);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #macroKernel(int, int, int, float[], float[], int, float[], int, int, float, float[], PanelPacker, int, int)}
+     * over a B panel already packed in a segment (a pre-packed weights file), {@code bByte} bytes
+     * in: the micro-kernel reads each B micro-panel in place.
+     */
+    private static void macroKernel(int mc, int nc, int kc, float[] ap, MemorySegment bp, long bByte,
+            float[] c, int cIdx, int ldc, float beta, float[] tile) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            long bPanel = bByte + (long) jr * kc * Float.BYTES;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int cTile = cIdx + ir * ldc + jr;
