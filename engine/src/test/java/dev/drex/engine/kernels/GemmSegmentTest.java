@@ -71,6 +71,36 @@ class GemmSegmentTest {
         }
     }
 
+    /** Packed A against its definition (panel pairs transposed in registers, ragged rows and k tails element by element). */
+    @Test
+    void packedAMatchesTheDefinition() {
+        Random rnd = new Random(25);
+        int[][] shapes = {{1, 1}, {16, 16}, {17, 33}, {33, 15}, {40, 47}, {128, 768}, {7, 100}};
+        for (int[] s : shapes) {
+            int mc = s[0], kc = s[1], lda = kc + 5, aOff = 3, i0 = 2, p0 = 4;
+            for (boolean transA : new boolean[] {false, true}) {
+                int rows = transA ? p0 + kc : i0 + mc, cols = transA ? i0 + mc : p0 + kc, ld = cols + 3;
+                float[] a = random(rnd, aOff + rows * ld);
+                float alpha = rnd.nextBoolean() ? 1f : 0.5f;
+                int panels = (mc + GemmMicroKernel.MR - 1) / GemmMicroKernel.MR;
+                float[] dst = new float[panels * GemmMicroKernel.MR * kc];
+                java.util.Arrays.fill(dst, Float.NaN);
+                GemmPacking.packA(transA, a, aOff, ld, i0, mc, p0, kc, alpha, dst);
+                for (int r = 0; r < panels; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        for (int ii = 0; ii < GemmMicroKernel.MR; ii++) {
+                            int i = r * GemmMicroKernel.MR + ii;
+                            float expected = i >= mc ? 0f
+                                    : alpha * (transA ? a[aOff + (p0 + p) * ld + i0 + i] : a[aOff + (i0 + i) * ld + p0 + p]);
+                            assertEquals(expected, dst[r * GemmMicroKernel.MR * kc + p * GemmMicroKernel.MR + ii],
+                                    "mc=" + mc + " kc=" + kc + " transA=" + transA + " row " + i + " k " + p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void boundsAreCheckedWithTheMatrixName() {
         try (Arena arena = Arena.ofConfined()) {
