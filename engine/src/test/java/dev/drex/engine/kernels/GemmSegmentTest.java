@@ -42,11 +42,11 @@ class GemmSegmentTest {
         }
     }
 
-    /** Every transpose and thread count at shapes crossing the KC block (k = 1700: a shorter last block), NC and row strips. */
+    /** Every transpose and thread count at shapes crossing the KC block (k = 6500: three blocks), NC and row strips. */
     @Test
     void allTransposesLargeShapes() {
         Random rnd = new Random(22);
-        int[][] shapes = {{128, 768, 768}, {37, 45, 1700}, {3, 4200, 9}, {1000, 2, 17}, {129, 1001, 33}};
+        int[][] shapes = {{128, 768, 768}, {37, 45, 6500}, {3, 4200, 9}, {1000, 2, 17}, {129, 1001, 33}};
         for (int[] s : shapes) {
             for (int t = 0; t < 4; t++) {
                 for (int threads = 1; threads <= 2; threads++) check(rnd, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], threads);
@@ -122,7 +122,7 @@ class GemmSegmentTest {
     @Test
     void packedBInASegmentEqualsPackedBOnTheHeap() {
         Random rnd = new Random(24);
-        int[][] shapes = {{1, 1, 1}, {3, 15, 17}, {17, 33, 3}, {15, 1, 33}, {33, 17, 1000}, {65, 1001, 15}, {9, 40, 1700},
+        int[][] shapes = {{1, 1, 1}, {3, 15, 17}, {17, 33, 3}, {15, 1, 33}, {33, 17, 1000}, {65, 1001, 15}, {9, 40, 6500},
             {200, 40, 50}, {128, 96, 768}};
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
