@@ -99,7 +99,11 @@ public final class Gemm {
     /**
      * C = alpha op(A) B + beta C with B pre-packed by {@link #packB}: op(A) is (m, b.k()), C is
      * (m, b.n()). Same storage rules as {@link #sgemm(boolean, boolean, int, int, int, float,
-     * float[], int, int, float[], int, int, float, float[], int, int)}.
+     * float[], int, int, float[], int, int, float, float[], int, int)}. Threads split C into
+     * column strips when each would get less than one MC block of rows (every thread then packs
+     * all of A, which is small), else into row strips: each thread packs only its own rows of A,
+     * and B, packed already, is read by all (as often in total as with column strips: once per
+     * MC block of rows).
      */
     public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda,
             PackedB b, float beta, float[] c, int cOff, int ldc) {
@@ -114,7 +118,7 @@ public final class Gemm {
         int strips = strips(m, n, k);
         if (strips == 1) {
             GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, 0, n, beta, c, cOff, ldc);
-        } else if (splitColumns(m, n)) {
+        } else if (splitColumns(m, n) && m < Parallel.threads() * GemmSimd.MC) {
             Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
                 int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
                 GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, j0, nc, beta, c, cOff + j0, ldc);

@@ -123,7 +123,7 @@ class GemmSegmentTest {
     void packedBInASegmentEqualsPackedBOnTheHeap() {
         Random rnd = new Random(24);
         int[][] shapes = {{1, 1, 1}, {3, 15, 17}, {17, 33, 3}, {15, 1, 33}, {33, 17, 1000}, {65, 1001, 15}, {9, 40, 6500},
-            {200, 40, 50}, {128, 96, 768}};
+            {200, 40, 50}, {128, 96, 768}, {301, 200, 70}}; // m >= 2 MC: row strips though n is wide
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
             boolean transA = rnd.nextBoolean(), transB = rnd.nextBoolean();

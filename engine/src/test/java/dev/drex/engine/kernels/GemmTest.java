@@ -107,7 +107,7 @@ class GemmTest {
     @Test
     void prePackedBMatchesScalar() {
         Random rnd = new Random(11);
-        int[][] shapes = {{1, 1, 1}, {17, 33, 300}, {128, 100, 531}, {33, 65, 17}, {9, 40, 6500}, {200, 40, 50}}; // 6500: three k blocks; last: row strips
+        int[][] shapes = {{1, 1, 1}, {17, 33, 300}, {128, 100, 531}, {33, 65, 17}, {9, 40, 6500}, {200, 40, 50}, {300, 200, 70}}; // 6500: three k blocks; last two: row strips (the last: m >= 2 MC)
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
             for (boolean transA : new boolean[] {false, true}) {
