@@ -171,15 +171,15 @@ public final class BertModel implements AutoCloseable {
                 part.apply(x, n, 0f, qkv, col, 3 * h);
                 col += part.out();
             }
-            Elementwise.addBiasRows(qkv, 0, layer.qkvBias(), 0, n, 3 * h);
+            float[] qkvBias = layer.qkvBias();
+            Parallel.forRange(n, (from, to) -> Elementwise.addBiasRows(qkv, from * 3 * h, qkvBias, 0, to - from, 3 * h));
             BertProfile.mark(BertProfile.Phase.QKV_GEMM);
             BertSelfAttention.forward(qkv, start, lengths, keyMask, config.numAttentionHeads(), config.headDim(), ctx);
             BertProfile.mark(BertProfile.Phase.ATTENTION);
             // x = LayerNorm(x + C W_o^T + b_o)
-            System.arraycopy(x, 0, sum, 0, n * h);
-            layer.attentionOut().apply(ctx, n, 1f, sum, 0, h);
+            layer.attentionOut().apply(ctx, n, 0f, sum, 0, h);
             BertProfile.mark(BertProfile.Phase.OUT_GEMM);
-            biasLayerNormRows(sum, layer.attentionOutBias(), layer.attentionLnGamma(), layer.attentionLnBeta(), x, n);
+            residualBiasLayerNormRows(sum, layer.attentionOutBias(), layer.attentionLnGamma(), layer.attentionLnBeta(), x, n);
             BertProfile.mark(BertProfile.Phase.ADD_NORM);
             // mid = gelu(x W_1^T + b_1)
             layer.intermediate().apply(x, n, 0f, mid, 0, inter);
@@ -189,10 +189,9 @@ public final class BertModel implements AutoCloseable {
                     Elementwise.biasGelu(mid, from * inter, bias1, 0, to - from, inter, mid, from * inter, config.geluTanh()));
             BertProfile.mark(BertProfile.Phase.BIAS_GELU);
             // x = LayerNorm(x + mid W_2^T + b_2)
-            System.arraycopy(x, 0, sum, 0, n * h);
-            layer.output().apply(mid, n, 1f, sum, 0, h);
+            layer.output().apply(mid, n, 0f, sum, 0, h);
             BertProfile.mark(BertProfile.Phase.FFN2_GEMM);
-            biasLayerNormRows(sum, layer.outputBias(), layer.outputLnGamma(), layer.outputLnBeta(), x, n);
+            residualBiasLayerNormRows(sum, layer.outputBias(), layer.outputLnGamma(), layer.outputLnBeta(), x, n);
             BertProfile.mark(BertProfile.Phase.ADD_NORM);
         }
 
@@ -236,14 +235,19 @@ public final class BertModel implements AutoCloseable {
         });
     }
 
-    /** out[r] = LayerNorm(sum[r] + bias) for each of the n rows; sum is modified. */
-    private void biasLayerNormRows(float[] sum, float[] bias, float[] gamma, float[] beta, float[] out, int n) {
+    /**
+     * x[r] = LayerNorm((sum[r] + x[r]) + bias) for each of the n rows, the residual connection
+     * fused into the normalisation's pass (no serial copy of x before the GEMM); sum is modified.
+     * Same rounding as accumulating the GEMM onto a copy of x: sum + x is one rounded addition either way.
+     */
+    private void residualBiasLayerNormRows(float[] sum, float[] bias, float[] gamma, float[] beta, float[] x, int n) {
         int h = config.hiddenSize();
         float eps = config.layerNormEps();
         Parallel.forRange(n, (from, to) -> {
             for (int r = from; r < to; r++) {
+                Elementwise.add(sum, r * h, x, r * h, sum, r * h, h);
                 Elementwise.add(sum, r * h, bias, 0, sum, r * h, h);
-                LayerNorm.layerNorm(sum, r * h, gamma, 0, beta, 0, out, r * h, h, eps, null, 0);
+                LayerNorm.layerNorm(sum, r * h, gamma, 0, beta, 0, x, r * h, h, eps, null, 0);
             }
         });
     }
