@@ -28,15 +28,18 @@ import java.nio.file.Path;
  * nothing and is never attended to. GEMMs and attention use every thread of {@link Parallel}.
  * All arithmetic is float; LayerNorm is two-pass.
  *
- * <p>Memory: the safetensors file stays mapped until {@link #close}, and by default every large
- * matrix is read from the mapping in place: the word embeddings (rows copied on lookup) and all
- * linear weights (Q, K, V, attention output, FFN, pooler: the GEMMs pack their panels straight
- * from the mapped file into small per-thread buffers). The heap holds only biases, LayerNorm
- * parameters, position and token-type embeddings and the masked-LM head's small tensors
- * ({@link #heapBytes}, bert-base ~2 MB) plus the per-call activations; the weights' pages are
- * shared with the OS page cache. {@code -Ddrex.bert.prepack=true} (or {@link #load(Path, boolean)})
- * packs the linear weights once onto the heap instead (bert-base: 340 MB), which saves the
- * per-GEMM packing; see bench/README.md for the measured difference.
+ * <p>Memory: the safetensors file stays mapped until {@link #close}, and every large matrix is
+ * read from a mapping in place: the word embeddings (rows copied on lookup) from the safetensors
+ * file, and by default ({@link BertWeightStorage#PACKED_FILE}) all linear weights (Q, K, V,
+ * attention output, FFN, pooler) from a sidecar file holding them already packed in the GEMM
+ * kernel's panel order, written once next to the weights (or in {@code -Ddrex.bert.packedDir})
+ * and checked against its source on every load. The heap holds only biases, LayerNorm parameters,
+ * position and token-type embeddings and the masked-LM head's small tensors ({@link #heapBytes},
+ * bert-base ~2 MB) plus the per-call activations; the weights' pages are shared with the OS page
+ * cache. {@code -Ddrex.bert.weights=mapped} packs the GEMM panels from the safetensors mapping in
+ * every forward instead (no sidecar file), {@code heap} (or {@code -Ddrex.bert.prepack=true})
+ * packs them once onto the heap (bert-base: 340 MB); see bench/README.md for the measured
+ * differences.
  *
  * <p>{@link #forward} holds no state between calls (every buffer is per call), so threads may
  * share one model.

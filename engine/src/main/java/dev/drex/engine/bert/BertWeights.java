@@ -19,14 +19,16 @@ import java.util.List;
  * <ul>
  *   <li>word embeddings (V, H): the memory-mapped file itself (a {@link MemorySegment} slice);
  *       rows are read on lookup and by the masked-LM decoder, never copied whole;</li>
- *   <li>the encoder's and pooler's linear weights ({@link BertLinear}), by default: the mapped
- *       file as well, each GEMM packing the micro-panels it needs from the mapping into per-thread
- *       buffers, so the big matrices (bert-base: 85 M floats, 340 MB) are never on the heap; Q, K
- *       and V stay three tensors (three GEMMs into the column ranges of [Q|K|V]). F16/BF16
- *       checkpoints are widened once onto the heap. With {@code prepack} (the system property
- *       {@code drex.bert.prepack=true}) they are instead packed once at load into the kernel's
- *       panel order on the heap, Q, K and V fused into one (H, 3H) operand, and their file pages
- *       are dropped from the resident set: no packing per forward, one heap copy;</li>
+ *   <li>the encoder's and pooler's linear weights ({@link BertLinear}), as {@link BertWeightStorage}
+ *       says. PACKED_FILE (the default): W^T in the kernel's panel order in a memory-mapped
+ *       sidecar file ({@link PackedWeightsFile}, built once from the checkpoint, Q, K and V fused
+ *       into one (H, 3H) operand), read in place by the GEMMs: neither packed per forward nor on
+ *       the heap. MAPPED: the safetensors mapping itself, each GEMM packing the micro-panels it
+ *       needs into per-thread buffers; Q, K and V stay three tensors (three GEMMs into the column
+ *       ranges of [Q|K|V]); F16/BF16 checkpoints are widened once onto the heap. HEAP ({@code
+ *       prepack}): packed once at load onto the heap, Q, K, V fused, their file pages dropped from
+ *       the resident set. Either way the big matrices (bert-base: 85 M floats, 340 MB) are on the
+ *       heap only with HEAP;</li>
  *   <li>biases, LayerNorm parameters, position and token-type embeddings: small float[].</li>
  * </ul>
  * A checkpoint may name tensors with the {@code bert.} prefix of HF {@code BertForMaskedLM}; the
