@@ -124,10 +124,15 @@ final class GemmPacking {
                     }
                 }
             } else if (cols == NR) {
-                // B^T stored (n, k): one k step of L consecutive columns is one gather across L
-                // rows (vgatherdps), written as one contiguous vector of the panel.
-                int src = bOff + firstCol * ldb + p0;
-                for (int p = 0; p < kc; p++) {
+                // B^T stored (n, k): full 16 x 16 tiles transposed in registers (AVX-512); the rest,
+                // one k step of L consecutive columns per gather across L rows (vgatherdps).
+                int src = bOff + firstCol * ldb + p0, pFull = GemmTranspose.AVAILABLE ? kc / L * L : 0;
+                for (int v = 0; v < NR; v += L) {
+                    for (int pt = 0; pt < pFull; pt += L) {
+                        GemmTranspose.transpose16(b, src + v * ldb + pt, ldb, dst, base + pt * NR + v, NR);
+                    }
+                }
+                for (int p = pFull; p < kc; p++) {
                     for (int v = 0; v < NR; v += L) {
                         FloatVector.fromArray(S, b, src + v * ldb + p, rowStarts, 0).intoArray(dst, base + p * NR + v);
                     }
