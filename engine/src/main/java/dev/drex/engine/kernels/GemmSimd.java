@@ -12,7 +12,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Five loops around a register-tiled micro-kernel, each loop sized for one level of memory:
  * <pre>
- *   for jc in [0, n) step NC              B panel  op(B)[pc:pc+kc, jc:jc+nc]  packed -> Bp  (L3)
+ *   for jc in [0, n) step nc              B panel  op(B)[pc:pc+kc, jc:jc+nc]  packed -> Bp  (L3), nc = panelWidth(kc)
  *     for pc in [0, k) step kc            one rank-kc update of C (kc = blockDepth(k) <= KC)
  *       for ic in [0, m) step MC          A block  op(A)[ic:ic+mc, pc:pc+kc]  packed -> Ap  (L2)
  *         pack A block into Ap (MR-row micro-panels, times alpha)
