@@ -25,7 +25,9 @@ JAR="$HERE/target/benchmarks.jar"
 MODEL="${DREX_HOME:-$ROOT}/models/bert-base-uncased"
 ONNX="$HERE/target/bert-base.onnx"
 PY=/usr/bin/python3
-JAVA=(java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx3g -cp "$JAR" dev.drex.bench.BertVsOnnx)
+# the packed-weights sidecar (BertWeightStorage.PACKED_FILE) goes to bench/target, not into the model directory
+JAVA=(java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx3g "-Ddrex.bert.packedDir=$HERE/target/packed"
+  ${DREX_BERT_OPTS:-} -cp "$JAR" dev.drex.bench.BertVsOnnx)
 
 if [ ! -f "$JAR" ]; then
   echo "building $JAR ..." >&2

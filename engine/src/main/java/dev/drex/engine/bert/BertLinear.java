@@ -15,8 +15,8 @@ import java.lang.foreign.MemorySegment;
  *       memory-mapped safetensors file; each GEMM packs its B micro-panels from it into the
  *       per-thread packing buffers ({@link Gemm#sgemm(boolean, boolean, int, int, int, float,
  *       float[], int, int, MemorySegment, long, int, float, float[], int, int)}). No heap copy;</li>
- *   <li>pre-packed: W^T packed once into the kernel's panel order on the heap ({@link PackedB});
- *       no packing per call, at the price of one heap copy of the matrix.</li>
+ *   <li>pre-packed: W^T packed once into the kernel's panel order ({@link PackedB}), either in a
+ *       memory-mapped sidecar file (read in place, no heap copy) or on the heap; no packing per call.</li>
  * </ul>
  */
 final class BertLinear {
@@ -51,7 +51,7 @@ final class BertLinear {
         return out;
     }
 
-    /** Floats this weight holds on the heap (0 when mapped from the file). */
+    /** Floats this weight holds on the heap (0 when read from a mapped file); counted by the caller for pre-packed weights. */
     long heapFloats() {
         return packed == null ? (mapped.isNative() ? 0 : (long) out * in) : (long) out * in;
     }

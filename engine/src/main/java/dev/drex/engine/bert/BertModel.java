@@ -28,15 +28,18 @@ import java.nio.file.Path;
  * nothing and is never attended to. GEMMs and attention use every thread of {@link Parallel}.
  * All arithmetic is float; LayerNorm is two-pass.
  *
- * <p>Memory: the safetensors file stays mapped until {@link #close}, and by default every large
- * matrix is read from the mapping in place: the word embeddings (rows copied on lookup) and all
- * linear weights (Q, K, V, attention output, FFN, pooler: the GEMMs pack their panels straight
- * from the mapped file into small per-thread buffers). The heap holds only biases, LayerNorm
- * parameters, position and token-type embeddings and the masked-LM head's small tensors
- * ({@link #heapBytes}, bert-base ~2 MB) plus the per-call activations; the weights' pages are
- * shared with the OS page cache. {@code -Ddrex.bert.prepack=true} (or {@link #load(Path, boolean)})
- * packs the linear weights once onto the heap instead (bert-base: 340 MB), which saves the
- * per-GEMM packing; see bench/README.md for the measured difference.
+ * <p>Memory: the safetensors file stays mapped until {@link #close}, and every large matrix is
+ * read from a mapping in place: the word embeddings (rows copied on lookup) from the safetensors
+ * file, and by default ({@link BertWeightStorage#PACKED_FILE}) all linear weights (Q, K, V,
+ * attention output, FFN, pooler) from a sidecar file holding them already packed in the GEMM
+ * kernel's panel order, written once next to the weights (or in {@code -Ddrex.bert.packedDir})
+ * and checked against its source on every load. The heap holds only biases, LayerNorm parameters,
+ * position and token-type embeddings and the masked-LM head's small tensors ({@link #heapBytes},
+ * bert-base ~2 MB) plus the per-call activations; the weights' pages are shared with the OS page
+ * cache. {@code -Ddrex.bert.weights=mapped} packs the GEMM panels from the safetensors mapping in
+ * every forward instead (no sidecar file), {@code heap} (or {@code -Ddrex.bert.prepack=true})
+ * packs them once onto the heap (bert-base: 340 MB); see bench/README.md for the measured
+ * differences.
  *
  * <p>{@link #forward} holds no state between calls (every buffer is per call), so threads may
  * share one model.
@@ -58,28 +61,65 @@ public final class BertModel implements AutoCloseable {
     /**
      * Loads a Hugging Face BERT directory: {@code config.json} and {@code model.safetensors}
      * (vocab.txt is the tokenizer's business). Every tensor the config calls for is checked.
-     * Linear weights stay mapped unless the system property {@code drex.bert.prepack} is true.
+     * The linear weights are stored as the system property {@code drex.bert.weights} says
+     * ({@code packed-file}, the default; {@code mapped}; {@code heap}; see {@link BertWeightStorage}),
+     * {@code drex.bert.prepack=true} meaning {@code heap}; the packed sidecar goes to the directory
+     * {@code drex.bert.packedDir} if set, else next to the weights.
      */
     public static BertModel load(Path dir) throws IOException {
-        return load(dir, Boolean.getBoolean("drex.bert.prepack"));
+        String dirProperty = System.getProperty("drex.bert.packedDir");
+        return load(dir, storageProperty(), dirProperty == null || dirProperty.isBlank() ? null : Path.of(dirProperty));
     }
 
     /**
      * {@link #load(Path)} choosing where the linear weights live: {@code prepack} false reads them
-     * from the mapped file in every GEMM, true packs them once onto the heap (see the class comment).
+     * from the mapped file in every GEMM ({@link BertWeightStorage#MAPPED}), true packs them once
+     * onto the heap ({@link BertWeightStorage#HEAP}).
      */
     public static BertModel load(Path dir, boolean prepack) throws IOException {
+        return load(dir, prepack ? BertWeightStorage.HEAP : BertWeightStorage.MAPPED, null);
+    }
+
+    /**
+     * {@link #load(Path)} with the weights' storage given.
+     *
+     * @param packedDir for {@link BertWeightStorage#PACKED_FILE}: the directory of the sidecar
+     *                  (created if needed; the file is named after the model directory), or null
+     *                  for next to {@code model.safetensors}; ignored by the other storages
+     */
+    public static BertModel load(Path dir, BertWeightStorage storage, Path packedDir) throws IOException {
         Path configFile = dir.resolve("config.json"), weightsFile = dir.resolve("model.safetensors");
         if (!Files.isRegularFile(configFile)) throw new IOException(dir + ": no config.json (not a BERT model directory)");
         if (!Files.isRegularFile(weightsFile)) throw new IOException(dir + ": no model.safetensors");
         BertConfig config = BertConfig.read(configFile);
         SafetensorsReader reader = SafetensorsReader.open(weightsFile);
         try {
-            return new BertModel(config, BertWeights.load(config, reader, prepack), reader);
+            return new BertModel(config, BertWeights.load(config, reader, storage, packedDir), reader);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    private static BertWeightStorage storageProperty() {
+        if (Boolean.getBoolean("drex.bert.prepack")) return BertWeightStorage.HEAP;
+        String v = System.getProperty("drex.bert.weights", "packed-file").trim();
+        return switch (v) {
+            case "packed-file" -> BertWeightStorage.PACKED_FILE;
+            case "mapped" -> BertWeightStorage.MAPPED;
+            case "heap" -> BertWeightStorage.HEAP;
+            default -> throw new IllegalArgumentException("-Ddrex.bert.weights must be packed-file, mapped or heap, got '" + v + "'");
+        };
+    }
+
+    /** Where the linear weights live: {@link BertWeightStorage#PACKED_FILE} only if its sidecar could be written. */
+    public BertWeightStorage weightStorage() {
+        return w.packedFile != null ? BertWeightStorage.PACKED_FILE : w.prepacked() ? BertWeightStorage.HEAP : BertWeightStorage.MAPPED;
+    }
+
+    /** The sidecar file of packed weights in use, or null. */
+    public Path packedWeightsFile() {
+        return w.packedFile == null ? null : w.packedFile.path();
     }
 
     public BertConfig config() {
@@ -134,15 +174,15 @@ public final class BertModel implements AutoCloseable {
                 part.apply(x, n, 0f, qkv, col, 3 * h);
                 col += part.out();
             }
-            Elementwise.addBiasRows(qkv, 0, layer.qkvBias(), 0, n, 3 * h);
+            float[] qkvBias = layer.qkvBias();
+            Parallel.forRange(n, (from, to) -> Elementwise.addBiasRows(qkv, from * 3 * h, qkvBias, 0, to - from, 3 * h));
             BertProfile.mark(BertProfile.Phase.QKV_GEMM);
             BertSelfAttention.forward(qkv, start, lengths, keyMask, config.numAttentionHeads(), config.headDim(), ctx);
             BertProfile.mark(BertProfile.Phase.ATTENTION);
             // x = LayerNorm(x + C W_o^T + b_o)
-            System.arraycopy(x, 0, sum, 0, n * h);
-            layer.attentionOut().apply(ctx, n, 1f, sum, 0, h);
+            layer.attentionOut().apply(ctx, n, 0f, sum, 0, h);
             BertProfile.mark(BertProfile.Phase.OUT_GEMM);
-            biasLayerNormRows(sum, layer.attentionOutBias(), layer.attentionLnGamma(), layer.attentionLnBeta(), x, n);
+            residualBiasLayerNormRows(sum, layer.attentionOutBias(), layer.attentionLnGamma(), layer.attentionLnBeta(), x, n);
             BertProfile.mark(BertProfile.Phase.ADD_NORM);
             // mid = gelu(x W_1^T + b_1)
             layer.intermediate().apply(x, n, 0f, mid, 0, inter);
@@ -152,10 +192,9 @@ public final class BertModel implements AutoCloseable {
                     Elementwise.biasGelu(mid, from * inter, bias1, 0, to - from, inter, mid, from * inter, config.geluTanh()));
             BertProfile.mark(BertProfile.Phase.BIAS_GELU);
             // x = LayerNorm(x + mid W_2^T + b_2)
-            System.arraycopy(x, 0, sum, 0, n * h);
-            layer.output().apply(mid, n, 1f, sum, 0, h);
+            layer.output().apply(mid, n, 0f, sum, 0, h);
             BertProfile.mark(BertProfile.Phase.FFN2_GEMM);
-            biasLayerNormRows(sum, layer.outputBias(), layer.outputLnGamma(), layer.outputLnBeta(), x, n);
+            residualBiasLayerNormRows(sum, layer.outputBias(), layer.outputLnGamma(), layer.outputLnBeta(), x, n);
             BertProfile.mark(BertProfile.Phase.ADD_NORM);
         }
 
@@ -199,14 +238,19 @@ public final class BertModel implements AutoCloseable {
         });
     }
 
-    /** out[r] = LayerNorm(sum[r] + bias) for each of the n rows; sum is modified. */
-    private void biasLayerNormRows(float[] sum, float[] bias, float[] gamma, float[] beta, float[] out, int n) {
+    /**
+     * x[r] = LayerNorm((sum[r] + x[r]) + bias) for each of the n rows, the residual connection
+     * fused into the normalisation's pass (no serial copy of x before the GEMM); sum is modified.
+     * Same rounding as accumulating the GEMM onto a copy of x: sum + x is one rounded addition either way.
+     */
+    private void residualBiasLayerNormRows(float[] sum, float[] bias, float[] gamma, float[] beta, float[] x, int n) {
         int h = config.hiddenSize();
         float eps = config.layerNormEps();
         Parallel.forRange(n, (from, to) -> {
             for (int r = from; r < to; r++) {
+                Elementwise.add(sum, r * h, x, r * h, sum, r * h, h);
                 Elementwise.add(sum, r * h, bias, 0, sum, r * h, h);
-                LayerNorm.layerNorm(sum, r * h, gamma, 0, beta, 0, out, r * h, h, eps, null, 0);
+                LayerNorm.layerNorm(sum, r * h, gamma, 0, beta, 0, x, r * h, h, eps, null, 0);
             }
         });
     }
@@ -267,9 +311,10 @@ public final class BertModel implements AutoCloseable {
         return logits;
     }
 
-    /** Unmaps the weights file. */
+    /** Unmaps the weights file (and the packed sidecar). */
     @Override
     public void close() {
+        if (w.packedFile != null) w.packedFile.close();
         reader.close();
     }
 }

@@ -19,14 +19,16 @@ import java.util.List;
  * <ul>
  *   <li>word embeddings (V, H): the memory-mapped file itself (a {@link MemorySegment} slice);
  *       rows are read on lookup and by the masked-LM decoder, never copied whole;</li>
- *   <li>the encoder's and pooler's linear weights ({@link BertLinear}), by default: the mapped
- *       file as well, each GEMM packing the micro-panels it needs from the mapping into per-thread
- *       buffers, so the big matrices (bert-base: 85 M floats, 340 MB) are never on the heap; Q, K
- *       and V stay three tensors (three GEMMs into the column ranges of [Q|K|V]). F16/BF16
- *       checkpoints are widened once onto the heap. With {@code prepack} (the system property
- *       {@code drex.bert.prepack=true}) they are instead packed once at load into the kernel's
- *       panel order on the heap, Q, K and V fused into one (H, 3H) operand, and their file pages
- *       are dropped from the resident set: no packing per forward, one heap copy;</li>
+ *   <li>the encoder's and pooler's linear weights ({@link BertLinear}), as {@link BertWeightStorage}
+ *       says. PACKED_FILE (the default): W^T in the kernel's panel order in a memory-mapped
+ *       sidecar file ({@link PackedWeightsFile}, built once from the checkpoint, Q, K and V fused
+ *       into one (H, 3H) operand), read in place by the GEMMs: neither packed per forward nor on
+ *       the heap. MAPPED: the safetensors mapping itself, each GEMM packing the micro-panels it
+ *       needs into per-thread buffers; Q, K and V stay three tensors (three GEMMs into the column
+ *       ranges of [Q|K|V]); F16/BF16 checkpoints are widened once onto the heap. HEAP ({@code
+ *       prepack}): packed once at load onto the heap, Q, K, V fused, their file pages dropped from
+ *       the resident set. Either way the big matrices (bert-base: 85 M floats, 340 MB) are on the
+ *       heap only with HEAP;</li>
  *   <li>biases, LayerNorm parameters, position and token-type embeddings: small float[].</li>
  * </ul>
  * A checkpoint may name tensors with the {@code bert.} prefix of HF {@code BertForMaskedLM}; the
@@ -56,59 +58,68 @@ final class BertWeights {
     final MaskedLmHead maskedLm;            // null without MLM head
     final long heapFloats;
 
+    /** The mapped sidecar of pre-packed linear weights (storage PACKED_FILE), else null; closed with the model. */
+    final PackedWeightsFile packedFile;
+
     private final SafetensorsReader reader;
     private final String prefix;
     private final boolean prepack;
     private long floats;
 
-    private BertWeights(BertConfig config, SafetensorsReader reader, boolean prepack) throws IOException {
+    private BertWeights(BertConfig config, SafetensorsReader reader, BertWeightStorage storage, Path packedDir) throws IOException {
         this.config = config;
         this.reader = reader;
-        this.prepack = prepack;
+        this.prepack = storage == BertWeightStorage.HEAP;
         this.prefix = reader.contains("bert.embeddings.word_embeddings.weight") ? "bert." : "";
         int h = config.hiddenSize(), inter = config.intermediateSize();
         validate();
-        String word = prefix + "embeddings.word_embeddings.weight";
-        if (reader.dtype(word) == SafetensorsDtype.F32) {
-            wordEmbeddings = reader.segment(word);
-        } else {
-            float[] widened = reader.readFloats(word); // F16/BF16: widened once, on the heap
-            floats += widened.length;
-            wordEmbeddings = MemorySegment.ofArray(widened);
-        }
-        positionEmbeddings = small("embeddings.position_embeddings.weight");
-        tokenTypeEmbeddings = small("embeddings.token_type_embeddings.weight");
-        embeddingLnGamma = small("embeddings.LayerNorm.weight");
-        embeddingLnBeta = small("embeddings.LayerNorm.bias");
-        layers = new Layer[config.numHiddenLayers()];
-        for (int l = 0; l < layers.length; l++) {
-            String p = "encoder.layer." + l + ".";
-            float[] qkvBias = new float[3 * h];
-            String[] parts = {"query", "key", "value"};
-            for (int i = 0; i < 3; i++) {
-                System.arraycopy(small(p + "attention.self." + parts[i] + ".bias"), 0, qkvBias, i * h, h);
+        packedFile = storage == BertWeightStorage.PACKED_FILE ? openPackedFile(packedDir) : null;
+        try {
+            String word = prefix + "embeddings.word_embeddings.weight";
+            if (reader.dtype(word) == SafetensorsDtype.F32) {
+                wordEmbeddings = reader.segment(word);
+            } else {
+                float[] widened = reader.readFloats(word); // F16/BF16: widened once, on the heap
+                floats += widened.length;
+                wordEmbeddings = MemorySegment.ofArray(widened);
             }
-            layers[l] = new Layer(qkv(p + "attention.self.", h), qkvBias,
-                    linear(p + "attention.output.dense.weight", h, h), small(p + "attention.output.dense.bias"),
-                    small(p + "attention.output.LayerNorm.weight"), small(p + "attention.output.LayerNorm.bias"),
-                    linear(p + "intermediate.dense.weight", inter, h), small(p + "intermediate.dense.bias"),
-                    linear(p + "output.dense.weight", h, inter), small(p + "output.dense.bias"),
-                    small(p + "output.LayerNorm.weight"), small(p + "output.LayerNorm.bias"));
-        }
-        if (reader.contains(prefix + "pooler.dense.weight")) {
-            poolerWeight = linear("pooler.dense.weight", h, h);
-            poolerBias = small("pooler.dense.bias");
-        } else {
-            poolerWeight = null;
-            poolerBias = null;
-        }
-        if (reader.contains("cls.predictions.transform.dense.weight")) {
-            maskedLm = new MaskedLmHead(heads("cls.predictions.transform.dense.weight"),
-                    heads("cls.predictions.transform.dense.bias"), heads("cls.predictions.transform.LayerNorm.weight"),
-                    heads("cls.predictions.transform.LayerNorm.bias"),
-                    heads(reader.contains("cls.predictions.bias") ? "cls.predictions.bias" : "cls.predictions.decoder.bias"));
-        } else {
-            maskedLm = null;
+            positionEmbeddings = small("embeddings.position_embeddings.weight");
+            tokenTypeEmbeddings = small("embeddings.token_type_embeddings.weight");
+            embeddingLnGamma = small("embeddings.LayerNorm.weight");
+            embeddingLnBeta = small("embeddings.LayerNorm.bias");
+            layers = new Layer[config.numHiddenLayers()];
+            for (int l = 0; l < layers.length; l++) {
+                String p = "encoder.layer." + l + ".";
+                float[] qkvBias = new float[3 * h];
+                String[] parts = {"query", "key", "value"};
+                for (int i = 0; i < 3; i++) {
+                    System.arraycopy(small(p + "attention.self." + parts[i] + ".bias"), 0, qkvBias, i * h, h);
+                }
+                layers[l] = new Layer(qkv(p + "attention.self.", h), qkvBias,
+                        linear(p + "attention.output.dense.weight", h, h), small(p + "attention.output.dense.bias"),
+                        small(p + "attention.output.LayerNorm.weight"), small(p + "attention.output.LayerNorm.bias"),
+                        linear(p + "intermediate.dense.weight", inter, h), small(p + "intermediate.dense.bias"),
+                        linear(p + "output.dense.weight", h, inter), small(p + "output.dense.bias"),
+                        small(p + "output.LayerNorm.weight"), small(p + "output.LayerNorm.bias"));
+            }
+            if (reader.contains(prefix + "pooler.dense.weight")) {
+                poolerWeight = linear("pooler.dense.weight", h, h);
+                poolerBias = small("pooler.dense.bias");
+            } else {
+                poolerWeight = null;
+                poolerBias = null;
+            }
+            if (reader.contains("cls.predictions.transform.dense.weight")) {
+                maskedLm = new MaskedLmHead(heads("cls.predictions.transform.dense.weight"),
+                        heads("cls.predictions.transform.dense.bias"), heads("cls.predictions.transform.LayerNorm.weight"),
+                        heads("cls.predictions.transform.LayerNorm.bias"),
+                        heads(reader.contains("cls.predictions.bias") ? "cls.predictions.bias" : "cls.predictions.decoder.bias"));
+            } else {
+                maskedLm = null;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (packedFile != null) packedFile.close(); // unmap the sidecar if the rest of the checkpoint is bad
+            throw e;
         }
         heapFloats = floats;
     }
@@ -120,7 +131,65 @@ final class BertWeights {
      *                false: read them from the mapping on every GEMM
      */
     static BertWeights load(BertConfig config, SafetensorsReader reader, boolean prepack) throws IOException {
-        return new BertWeights(config, reader, prepack);
+        return load(config, reader, prepack ? BertWeightStorage.HEAP : BertWeightStorage.MAPPED, null);
+    }
+
+    /**
+     * Validates the mapped checkpoint and lays its linear weights out as {@code storage} says; the
+     * caller closes the reader and {@link #packedFile}.
+     *
+     * @param packedDir where the PACKED_FILE sidecar lives; null for next to the safetensors file
+     */
+    static BertWeights load(BertConfig config, SafetensorsReader reader, BertWeightStorage storage, Path packedDir)
+            throws IOException {
+        return new BertWeights(config, reader, storage, packedDir);
+    }
+
+    /**
+     * The sidecar of pre-packed linear weights (see {@link PackedWeightsFile}): in {@code packedDir}
+     * (named after the model directory) or next to the weights file; null, with a warning on
+     * stderr, when it cannot be written or read (a read-only model directory, a full disk): the
+     * weights are then read from the safetensors mapping as with MAPPED. A checkpoint that does
+     * not hold what the config says is still an error.
+     */
+    private PackedWeightsFile openPackedFile(Path packedDir) throws CheckpointFormatException {
+        Path weights = reader.path().toAbsolutePath();
+        Path file = packedDir == null ? weights.resolveSibling(PackedWeightsFile.fileName(weights))
+                : packedDir.resolve(weights.getParent().getFileName() + "." + PackedWeightsFile.fileName(weights));
+        try {
+            return PackedWeightsFile.openOrBuild(reader, packedEntries(), file);
+        } catch (CheckpointFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            System.err.println("warning: cannot use the packed weights file " + file + " (" + e + "); reading the weights from "
+                    + weights + " in every GEMM instead");
+            return null;
+        }
+    }
+
+    /** The linear weights a sidecar holds: per layer [Q; K; V] fused, attention output, FFN in and out; the pooler. */
+    private List<PackedWeightsFile.Entry> packedEntries() {
+        int h = config.hiddenSize(), inter = config.intermediateSize();
+        List<PackedWeightsFile.Entry> entries = new ArrayList<>();
+        for (int l = 0; l < config.numHiddenLayers(); l++) {
+            String p = prefix + "encoder.layer." + l + ".";
+            entries.add(new PackedWeightsFile.Entry(p + "attention.self.qkv", List.of(p + "attention.self.query.weight",
+                    p + "attention.self.key.weight", p + "attention.self.value.weight"), 3 * h, h));
+            entries.add(single(p + "attention.output.dense.weight", h, h));
+            entries.add(single(p + "intermediate.dense.weight", inter, h));
+            entries.add(single(p + "output.dense.weight", h, inter));
+        }
+        if (reader.contains(prefix + "pooler.dense.weight")) entries.add(single(prefix + "pooler.dense.weight", h, h));
+        return entries;
+    }
+
+    private static PackedWeightsFile.Entry single(String name, int out, int in) {
+        return new PackedWeightsFile.Entry(name, List.of(name), out, in);
+    }
+
+    /** True if the linear weights were packed onto the heap. */
+    boolean prepacked() {
+        return prepack;
     }
 
     /** The file the weights come from. */
@@ -201,6 +270,7 @@ final class BertWeights {
      */
     private BertLinear[] qkv(String self, int h) throws CheckpointFormatException {
         String[] parts = {"query", "key", "value"};
+        if (packedFile != null) return new BertLinear[] {BertLinear.packed(packedFile.get(prefix + self + "qkv"))};
         if (!prepack) {
             BertLinear[] three = new BertLinear[3];
             for (int i = 0; i < 3; i++) three[i] = linear(self + parts[i] + ".weight", h, h);
@@ -222,6 +292,7 @@ final class BertWeights {
      */
     private BertLinear linear(String name, int out, int in) throws CheckpointFormatException {
         String full = prefix + name;
+        if (packedFile != null) return BertLinear.packed(packedFile.get(full));
         MemorySegment segment = reader.segment(full);
         boolean f32 = reader.dtype(full) == SafetensorsDtype.F32;
         if (!prepack) {

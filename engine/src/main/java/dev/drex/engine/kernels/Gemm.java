@@ -106,7 +106,11 @@ public final class Gemm {
     /**
      * C = alpha op(A) B + beta C with B pre-packed by {@link #packB}: op(A) is (m, b.k()), C is
      * (m, b.n()). Same storage rules as {@link #sgemm(boolean, boolean, int, int, int, float,
-     * float[], int, int, float[], int, int, float, float[], int, int)}.
+     * float[], int, int, float[], int, int, float, float[], int, int)}. Threads split C into
+     * column strips when each would get less than one MC block of rows (every thread then packs
+     * all of A, which is small), else into row strips: each thread packs only its own rows of A,
+     * and B, packed already, is read by all (as often in total as with column strips: once per
+     * MC block of rows).
      */
     public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda,
             PackedB b, float beta, float[] c, int cOff, int ldc) {
@@ -121,7 +125,7 @@ public final class Gemm {
         int strips = strips(m, n, k);
         if (strips == 1) {
             GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, 0, n, beta, c, cOff, ldc);
-        } else if (splitColumns(m, n)) {
+        } else if (splitColumns(m, n) && m < Parallel.threads() * GemmSimd.MC) {
             Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
                 int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
                 GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, j0, nc, beta, c, cOff + j0, ldc);
@@ -133,6 +137,14 @@ public final class Gemm {
                 GemmSimd.sgemmPacked(transA, mc, alpha, a, aStrip, lda, b, 0, n, beta, c, cOff + i0 * ldc, ldc);
             });
         }
+    }
+
+    /**
+     * The k block depth {@link #packB} uses for a product of depth k (k cut into nearly equal
+     * blocks of at most {@code -Ddrex.gemm.kc}); part of the packed layout.
+     */
+    public static int blockDepth(int k) {
+        return GemmSimd.blockDepth(k);
     }
 
     /** Packs op(B) (k, n), stored (k, n) with stride ldb or (n, k) when transB, for reuse. */
@@ -175,10 +187,15 @@ public final class Gemm {
      * of {@code kc} rows, block starting at row pc holds {@code ceil(n/NR)} micro-panels of
      * (kc_block, NR) floats, columns past n zero:
      * {@code data[pc * nPad + (j / NR) * NR * kcBlock + (p - pc) * NR + j % NR] = op(B)[p, j]}.
+     *
+     * <p>The floats live either on the heap ({@link #packB}) or, in the same order as little-endian
+     * float32, in a {@link MemorySegment} ({@link #ofSegment}: typically a memory-mapped file
+     * written once with {@link #copyTo}), which the micro-kernel reads in place.
      */
     public static final class PackedB {
         private final int k, n, nPad, kc;
-        private final float[] data;
+        private final float[] data;           // heap storage, or null
+        private final MemorySegment segment;  // little-endian float32 storage, or null
 
         PackedB(int k, int n, int kc) {
             this.k = k;
@@ -186,6 +203,53 @@ public final class Gemm {
             this.kc = kc;
             this.nPad = GemmSimd.roundUp(n, NR);
             this.data = new float[Math.multiplyExact(k, nPad)];
+            this.segment = null;
+        }
+
+        private PackedB(int k, int n, int kc, MemorySegment segment) {
+            this.k = k;
+            this.n = n;
+            this.kc = kc;
+            this.nPad = GemmSimd.roundUp(n, NR);
+            this.data = null;
+            this.segment = segment;
+        }
+
+        /**
+         * Wraps floats already in the packed layout (as written by {@link #copyTo}) for op(B) of
+         * (k, n) with k blocks {@code kc} deep, read in place: nothing is copied. The segment must
+         * be exactly {@link #byteSize(int, int)} bytes and stay valid while this is used; as with
+         * the segment entry point of sgemm, use a shared or global arena when several threads multiply.
+         */
+        public static PackedB ofSegment(int k, int n, int kc, MemorySegment segment) {
+            if (k < 0 || n < 0 || kc < 1) {
+                throw new IllegalArgumentException("PackedB.ofSegment: bad sizes k=" + k + " n=" + n + " kc=" + kc);
+            }
+            if (segment.byteSize() != byteSize(k, n)) {
+                throw new IllegalArgumentException("PackedB.ofSegment: op(B) (" + k + "x" + n + ") packed needs " + byteSize(k, n)
+                        + " bytes, the segment has " + segment.byteSize());
+            }
+            return new PackedB(k, n, kc, segment);
+        }
+
+        /** Bytes of the packed layout of a (k, n) op(B) on this machine (n rounded up to whole panels). */
+        public static long byteSize(int k, int n) {
+            return (long) k * GemmSimd.roundUp(n, NR) * Float.BYTES;
+        }
+
+        /** The width of one micro-panel (columns), which the layout depends on (the vector length decides it). */
+        public static int panelWidth() {
+            return NR;
+        }
+
+        /** Writes the packed floats, little-endian, to {@code dst} from {@code byteOffset} ({@link #byteSize} bytes). */
+        public void copyTo(MemorySegment dst, long byteOffset) {
+            long bytes = byteSize(k, n);
+            if (data != null) {
+                MemorySegment.copy(data, 0, dst, GemmPacking.LE_FLOAT, byteOffset, data.length);
+            } else {
+                MemorySegment.copy(segment, 0, dst, byteOffset, bytes);
+            }
         }
 
         /** Rows of op(B). */
@@ -204,11 +268,12 @@ public final class Gemm {
                 throw new IndexOutOfBoundsException("PackedB (" + k + "x" + n + ") has no element [" + p + ", " + j + "]");
             }
             int pc = p / kc * kc, kcBlock = Math.min(kc, k - pc);
-            return data[blockStart(pc) + (j / NR) * NR * kcBlock + (p - pc) * NR + j % NR];
+            long idx = blockStart(pc) + (long) (j / NR) * NR * kcBlock + (long) (p - pc) * NR + j % NR;
+            return data != null ? data[(int) idx] : segment.get(GemmPacking.LE_FLOAT, idx * Float.BYTES);
         }
 
-        /** Depth of every k block but the last. */
-        int blockDepth() {
+        /** Depth of every k block but the last (store it with the floats: {@link #ofSegment} needs it). */
+        public int blockDepth() {
             return kc;
         }
 
@@ -216,8 +281,14 @@ public final class Gemm {
             return pc * nPad;
         }
 
+        /** The heap floats, or null when the floats live in a segment. */
         float[] data() {
             return data;
+        }
+
+        /** The little-endian float32 storage, or null when the floats are on the heap. */
+        MemorySegment segment() {
+            return segment;
         }
     }
 

@@ -30,6 +30,9 @@ final class GemmPacking {
     /** Little-endian float32, as in safetensors files. */
     static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    /** Whether {@link GemmTranspose#packAPanelPair} applies: 16-float vectors, two MR = 8 panels per transpose. */
+    private static final boolean PAIRS_IN_REGISTERS = GemmTranspose.AVAILABLE && 2 * MR == L;
+
     /** k steps per transposing sweep: one 64-byte line of each source row. */
     private static final int TILE = 16;
 
@@ -48,7 +51,21 @@ final class GemmPacking {
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
             float alpha, float[] dst) {
-        for (int r = 0; r * MR < mc; r++) {
+        int r = 0;
+        if (!transA && PAIRS_IN_REGISTERS) {
+            // Two full micro-panels at a time, 16 k steps per in-register transpose (AVX-512).
+            float[] scratch = new float[L * L];
+            for (; (r + 2) * MR <= mc; r += 2) {
+                int base = r * MR * kc, src = aOff + (i0 + r * MR) * lda + p0, p = 0;
+                for (; p + L <= kc; p += L) {
+                    GemmTranspose.packAPanelPair(a, src + p, lda, alpha, dst, base + p * MR, base + MR * kc + p * MR, scratch);
+                }
+                for (; p < kc; p++) {
+                    for (int ii = 0; ii < 2 * MR; ii++) dst[base + (ii / MR) * MR * kc + p * MR + ii % MR] = alpha * a[src + ii * lda + p];
+                }
+            }
+        }
+        for (; r * MR < mc; r++) {
             int rows = Math.min(MR, mc - r * MR);
             int base = r * MR * kc;
             int firstRow = i0 + r * MR;
@@ -107,10 +124,15 @@ final class GemmPacking {
                     }
                 }
             } else if (cols == NR) {
-                // B^T stored (n, k): one k step of L consecutive columns is one gather across L
-                // rows (vgatherdps), written as one contiguous vector of the panel.
-                int src = bOff + firstCol * ldb + p0;
-                for (int p = 0; p < kc; p++) {
+                // B^T stored (n, k): full 16 x 16 tiles transposed in registers (AVX-512); the rest,
+                // one k step of L consecutive columns per gather across L rows (vgatherdps).
+                int src = bOff + firstCol * ldb + p0, pFull = GemmTranspose.AVAILABLE ? kc / L * L : 0;
+                for (int v = 0; v < NR; v += L) {
+                    for (int pt = 0; pt < pFull; pt += L) {
+                        GemmTranspose.transpose16(b, src + v * ldb + pt, ldb, dst, base + pt * NR + v, NR);
+                    }
+                }
+                for (int p = pFull; p < kc; p++) {
                     for (int v = 0; v < NR; v += L) {
                         FloatVector.fromArray(S, b, src + v * ldb + p, rowStarts, 0).intoArray(dst, base + p * NR + v);
                     }

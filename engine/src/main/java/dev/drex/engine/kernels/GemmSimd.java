@@ -12,7 +12,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Five loops around a register-tiled micro-kernel, each loop sized for one level of memory:
  * <pre>
- *   for jc in [0, n) step NC              B panel  op(B)[pc:pc+kc, jc:jc+nc]  packed -> Bp  (L3)
+ *   for jc in [0, n) step nc              B panel  op(B)[pc:pc+kc, jc:jc+nc]  packed -> Bp  (L3), nc = panelWidth(kc)
  *     for pc in [0, k) step kc            one rank-kc update of C (kc = blockDepth(k) <= KC)
  *       for ic in [0, m) step MC          A block  op(A)[ic:ic+mc, pc:pc+kc]  packed -> Ap  (L2)
  *         pack A block into Ap (MR-row micro-panels, times alpha)
@@ -26,13 +26,16 @@ import java.lang.foreign.MemorySegment;
  * zero-padded panels and only their valid part is merged into C.
  *
  * <p>Block sizes (AMD EPYC Zen 4 here: 32 KiB L1d and 1 MiB L2 per core), chosen by measurement
- * (bench/README.md): KC = 768, MC = 128, NC = 4096. The textbook rule puts the B micro-panel
+ * (bench/README.md): KC = 3072, MC = 128, NC = 4096 (at most {@code NC * 768} floats of B per
+ * panel: NC shrinks for deeper blocks). The textbook rule puts the B micro-panel
  * ({@code KC * NR * 4} bytes) in L1, i.e. KC = 256, but then every element of C is loaded and
  * stored k/256 times, and the rows of a C tile, a power-of-two-ish stride apart (768, 1024, 3072
  * floats), collide in the same L1 sets; one deep block (the whole k = 768 of BERT-base) measured
- * 10-20% faster, the B micro-panel (96 KiB) streaming from L2 with the hardware prefetcher. The A
- * block ({@code MC * KC * 4} = 384 KiB) stays in L2. All three can be overridden for tuning with
- * {@code -Ddrex.gemm.kc/mc/nc}.
+ * 10-20% faster, the B micro-panel (96 KiB) streaming from L2 with the hardware prefetcher. Even
+ * k = 3072 (BERT's FFN down) in one block beat four blocks of 768 by 5-10% (thread CPU time,
+ * pre-packed B, M = 128 and 1024), and k = 1024 in one block beat 2 x 512. The A block
+ * ({@code MC * kc * 4}: 384 KiB at k = 768) stays in L2 at BERT's usual depth. All three can be
+ * overridden for tuning with {@code -Ddrex.gemm.kc/mc/nc}.
  *
  * <p>Packing buffers are per thread (a {@link ThreadLocal} workspace) and grow on demand: no
  * allocation once warm.
@@ -40,7 +43,7 @@ import java.lang.foreign.MemorySegment;
 final class GemmSimd {
 
     /** Largest depth of one rank-kc update (k block); see {@link #blockDepth}. */
-    static final int KC = intProperty("drex.gemm.kc", 768);
+    static final int KC = intProperty("drex.gemm.kc", 3072);
     /** Rows of op(A) packed at once (a multiple of MR). */
     static final int MC = roundUp(intProperty("drex.gemm.mc", 128), MR);
     /** Columns of op(B) packed at once (a multiple of NR). */
@@ -131,9 +134,10 @@ final class GemmSimd {
         Workspace ws = WORKSPACE.get();
         int kcMax = blockDepth(k);
         float[] ap = ws.a(roundUp(Math.min(MC, m), MR) * kcMax);
-        float[] bp = ws.b(roundUp(Math.min(NC, n), NR) * kcMax);
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
+        int ncMax = panelWidth(kcMax);
+        float[] bp = ws.b(roundUp(Math.min(ncMax, n), NR) * kcMax);
+        for (int jc = 0; jc < n; jc += ncMax) {
+            int nc = Math.min(ncMax, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 float blockBeta = pc == 0 ? beta : 1f;
@@ -170,7 +174,11 @@ final class GemmSimd {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
-                macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile, null, pc, j0);
+                if (b.data() != null) {
+                    macroKernel(mc, nc, kc, ap, b.data(), bIdx, c, cOff + ic * ldc, ldc, blockBeta, ws.tile, null, pc, j0);
+                } else {
+                    macroKernel(mc, nc, kc, ap, b.segment(), (long) bIdx * Float.BYTES, c, cOff + ic * ldc, ldc, blockBeta, ws.tile);
+                }
             }
         }
     }
@@ -188,6 +196,29 @@ final class GemmSimd {
             int nr = Math.min(NR, nc - jr);
             int bPanel = bIdx + jr * kc;
             if (packer != null) packer.pack(pc, kc, jc + jr, nr, bp, bPanel);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int cTile = cIdx + ir * ldc + jr;
+                if (mr == MR && nr == NR) {
+                    GemmMicroKernel.kernel(kc, ap, ir * kc, bp, bPanel, c, cTile, ldc, beta);
+                } else {
+                    GemmMicroKernel.kernel(kc, ap, ir * kc, bp, bPanel, tile, 0, NR, 0f);
+                    mergeEdge(mr, nr, tile, c, cTile, ldc, beta);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #macroKernel(int, int, int, float[], float[], int, float[], int, int, float, float[], PanelPacker, int, int)}
+     * over a B panel already packed in a segment (a pre-packed weights file), {@code bByte} bytes
+     * in: the micro-kernel reads each B micro-panel in place.
+     */
+    private static void macroKernel(int mc, int nc, int kc, float[] ap, MemorySegment bp, long bByte,
+            float[] c, int cIdx, int ldc, float beta, float[] tile) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            long bPanel = bByte + (long) jr * kc * Float.BYTES;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int cTile = cIdx + ir * ldc + jr;
@@ -228,6 +259,11 @@ final class GemmSimd {
     static int blockDepth(int k) {
         int blocks = Math.max(1, (k + KC - 1) / KC);
         return Math.max(1, (k + blocks - 1) / blocks);
+    }
+
+    /** Columns of one packed B panel for k blocks kc deep: NC, fewer when kc > 768 (the panel stays at most NC * 768 floats). */
+    static int panelWidth(int kc) {
+        return Math.max(NR, Math.min(NC, NC * 768 / kc / NR * NR));
     }
 
     static int roundUp(int x, int multiple) {

@@ -132,6 +132,28 @@ final class GemmTranspose {
         r15.intoArray(dst, dstIdx + 15 * dstLd);
     }
 
+    /**
+     * Packs a 16 x 16 block of A (16 rows = two MR = 8 row micro-panels, 16 k steps) into the
+     * A-panel order of {@link GemmPacking#packA}, times alpha: {@code dst[dst0 + p * 8 + i] =
+     * alpha src[srcIdx + i * srcLd + p]} and {@code dst[dst1 + p * 8 + i] = alpha src[srcIdx + (8 + i)
+     * * srcLd + p]} for p in [0, 16), i in [0, 8). The block is transposed through {@code scratch}
+     * (256 floats): row p of the transpose holds column p of both panels, and one more stage-8
+     * permute joins the halves of rows p and p + 1 into one vector of each panel.
+     */
+    static void packAPanelPair(float[] src, int srcIdx, int srcLd, float alpha, float[] dst, int dst0, int dst1, float[] scratch) {
+        transpose16(src, srcIdx, srcLd, scratch, 0, 16);
+        for (int p = 0; p < 16; p += 2) {
+            FloatVector x = FloatVector.fromArray(S, scratch, p * 16), y = FloatVector.fromArray(S, scratch, (p + 1) * 16);
+            FloatVector first = x.rearrange(LO8, y), second = x.rearrange(HI8, y);
+            if (alpha != 1f) {
+                first = first.mul(alpha);
+                second = second.mul(alpha);
+            }
+            first.intoArray(dst, dst0 + p * 8);
+            second.intoArray(dst, dst1 + p * 8);
+        }
+    }
+
     /** The same reading little-endian float32 rows from a segment: src row j starts at byte {@code srcByte + j * srcLdBytes}. */
     static void transpose16(MemorySegment src, long srcByte, long srcLdBytes, float[] dst, int dstIdx, int dstLd) {
         FloatVector r0 = FloatVector.fromMemorySegment(S, src, srcByte + 0 * srcLdBytes, ByteOrder.LITTLE_ENDIAN);

@@ -34,13 +34,14 @@ class BertModelTest {
     static final int[][] TYPES = {{0, 0, 0, 0, 0, 0}, {0, 1}, {0, 0, 0, 0, 1, 1, 1, 1, 1, 1}};
 
     @ParameterizedTest
-    @CsvSource({"gelu, false, false", "gelu_new, true, false", "gelu_pytorch_tanh, false, false",
-            "gelu, false, true", "gelu_new, true, true"})
-    void forwardMatchesTheNaiveReference(String act, boolean bertPrefix, boolean prepack) throws IOException {
+    @CsvSource({"gelu, false, MAPPED", "gelu_new, true, MAPPED", "gelu_pytorch_tanh, false, MAPPED",
+            "gelu, false, HEAP", "gelu_new, true, HEAP", "gelu, false, PACKED_FILE", "gelu_new, true, PACKED_FILE"})
+    void forwardMatchesTheNaiveReference(String act, boolean bertPrefix, BertWeightStorage storage) throws IOException {
         TinyBert.write(dir, act, bertPrefix, 7);
         HfBertConfig c = TinyBert.config(act);
         NaiveBert naive = new NaiveBert(dir, c.numHiddenLayers(), c.numAttentionHeads(), !act.equals("gelu"), c.layerNormEps());
-        try (BertModel model = BertModel.load(dir, prepack)) {
+        try (BertModel model = BertModel.load(dir, storage, null)) {
+            assertEquals(storage, model.weightStorage());
             assertEquals(!act.equals("gelu"), model.config().geluTanh());
             assertTrue(model.hasPooler());
             assertTrue(model.hasMaskedLmHead());

@@ -15,7 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,8 +38,10 @@ class MiniLmOnnxRuntimeTest {
             {101, 2054, 1037, 6919, 2154, 2000, 2175, 2005, 1037, 3328, 1999, 1996, 2380, 999, 1045, 2293, 2009, 102},
     };
 
-    @Test
-    void lastHiddenStateMatchesOnnxRuntime() throws IOException, OrtException {
+    /** Every storage of the linear weights: read from the safetensors mapping, from the packed sidecar, packed on the heap. */
+    @ParameterizedTest
+    @EnumSource(BertWeightStorage.class)
+    void lastHiddenStateMatchesOnnxRuntime(BertWeightStorage storage) throws IOException, OrtException {
         Path onnx = resource("all-minilm-l6-v2.onnx"), tokenizer = resource("all-minilm-l6-v2-tokenizer.json");
         Path model = dir.resolve("minilm");
         MiniLmOnnxConverter.convert(onnx, tokenizer, model, 12, null);
@@ -68,7 +71,8 @@ class MiniLmOnnxRuntimeTest {
             }
         }
 
-        try (BertModel ours = BertModel.load(model)) {
+        try (BertModel ours = BertModel.load(model, storage, dir.resolve("packed"))) {
+            assertEquals(storage, ours.weightStorage());
             BertOutput out = ours.forward(IDS, null);
             assertEquals(len, out.seqLen());
             double max = 0;
@@ -79,7 +83,7 @@ class MiniLmOnnxRuntimeTest {
                     }
                 }
             }
-            System.out.printf("all-MiniLM-L6-v2 vs ONNX Runtime: max |diff| of last_hidden_state over %d real tokens = %.3e%n",
+            System.out.printf(storage + ": all-MiniLM-L6-v2 vs ONNX Runtime: max |diff| of last_hidden_state over %d real tokens = %.3e%n",
                     java.util.Arrays.stream(IDS).mapToInt(r -> r.length).sum(), max);
             assertTrue(max <= 1e-4, "max |diff| " + max);
             // the literal [PAD] row differs from the same text with [PAD] removed: it was attended to

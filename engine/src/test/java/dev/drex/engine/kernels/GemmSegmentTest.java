@@ -42,11 +42,11 @@ class GemmSegmentTest {
         }
     }
 
-    /** Every transpose and thread count at shapes crossing the KC block (k = 1700: a shorter last block), NC and row strips. */
+    /** Every transpose and thread count at shapes crossing the KC block (k = 6500: three blocks), NC and row strips. */
     @Test
     void allTransposesLargeShapes() {
         Random rnd = new Random(22);
-        int[][] shapes = {{128, 768, 768}, {37, 45, 1700}, {3, 4200, 9}, {1000, 2, 17}, {129, 1001, 33}};
+        int[][] shapes = {{128, 768, 768}, {37, 45, 6500}, {3, 4200, 9}, {1000, 2, 17}, {129, 1001, 33}};
         for (int[] s : shapes) {
             for (int t = 0; t < 4; t++) {
                 for (int threads = 1; threads <= 2; threads++) check(rnd, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], threads);
@@ -71,6 +71,36 @@ class GemmSegmentTest {
         }
     }
 
+    /** Packed A against its definition (panel pairs transposed in registers, ragged rows and k tails element by element). */
+    @Test
+    void packedAMatchesTheDefinition() {
+        Random rnd = new Random(25);
+        int[][] shapes = {{1, 1}, {16, 16}, {17, 33}, {33, 15}, {40, 47}, {128, 768}, {7, 100}};
+        for (int[] s : shapes) {
+            int mc = s[0], kc = s[1], lda = kc + 5, aOff = 3, i0 = 2, p0 = 4;
+            for (boolean transA : new boolean[] {false, true}) {
+                int rows = transA ? p0 + kc : i0 + mc, cols = transA ? i0 + mc : p0 + kc, ld = cols + 3;
+                float[] a = random(rnd, aOff + rows * ld);
+                float alpha = rnd.nextBoolean() ? 1f : 0.5f;
+                int panels = (mc + GemmMicroKernel.MR - 1) / GemmMicroKernel.MR;
+                float[] dst = new float[panels * GemmMicroKernel.MR * kc];
+                java.util.Arrays.fill(dst, Float.NaN);
+                GemmPacking.packA(transA, a, aOff, ld, i0, mc, p0, kc, alpha, dst);
+                for (int r = 0; r < panels; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        for (int ii = 0; ii < GemmMicroKernel.MR; ii++) {
+                            int i = r * GemmMicroKernel.MR + ii;
+                            float expected = i >= mc ? 0f
+                                    : alpha * (transA ? a[aOff + (p0 + p) * ld + i0 + i] : a[aOff + (i0 + i) * ld + p0 + p]);
+                            assertEquals(expected, dst[r * GemmMicroKernel.MR * kc + p * GemmMicroKernel.MR + ii],
+                                    "mc=" + mc + " kc=" + kc + " transA=" + transA + " row " + i + " k " + p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void boundsAreCheckedWithTheMatrixName() {
         try (Arena arena = Arena.ofConfined()) {
@@ -81,6 +111,62 @@ class GemmSegmentTest {
             e = assertThrows(IllegalArgumentException.class,
                     () -> Gemm.sgemm(false, true, 4, 4, 4, 1f, new float[16], 0, 4, seg, 0, 3, 0f, new float[16], 0, 4));
             assertTrue(e.getMessage().contains("row stride 3"), e.getMessage());
+        }
+    }
+
+    /**
+     * B pre-packed into a segment ({@link Gemm.PackedB#copyTo}, then {@link Gemm.PackedB#ofSegment}:
+     * the micro-kernel reads it in place) gives exactly the bits of the same packing on the heap,
+     * SIMD (1 and 2 threads) and scalar twin, at awkward sizes, k past one block and both transposes of A.
+     */
+    @Test
+    void packedBInASegmentEqualsPackedBOnTheHeap() {
+        Random rnd = new Random(24);
+        int[][] shapes = {{1, 1, 1}, {3, 15, 17}, {17, 33, 3}, {15, 1, 33}, {33, 17, 1000}, {65, 1001, 15}, {9, 40, 6500},
+            {200, 40, 50}, {128, 96, 768}, {301, 200, 70}}; // m >= 2 MC: row strips though n is wide
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            boolean transA = rnd.nextBoolean(), transB = rnd.nextBoolean();
+            int lda = (transA ? m : k) + 1, ldb = (transB ? k : n) + 2, ldc = n + 3;
+            float alpha = rnd.nextBoolean() ? 1f : -0.5f, beta = rnd.nextBoolean() ? 0f : 0.75f;
+            float[] a = random(rnd, (transA ? k : m) * lda), b = random(rnd, (transB ? n : k) * ldb), c0 = random(rnd, m * ldc);
+            Gemm.PackedB heap = Gemm.packB(transB, k, n, b, 0, ldb);
+            String what = String.format("m=%d n=%d k=%d transA=%b transB=%b", m, n, k, transA, transB);
+            try (Arena arena = Arena.ofShared()) {
+                MemorySegment seg = arena.allocate(Gemm.PackedB.byteSize(k, n) + 3);
+                heap.copyTo(seg, 3); // unaligned on purpose
+                Gemm.PackedB mapped = Gemm.PackedB.ofSegment(k, n, heap.blockDepth(), seg.asSlice(3));
+                assertEquals(Gemm.blockDepth(k), heap.blockDepth());
+                for (int p = 0; p < k; p += Math.max(1, k / 7)) {
+                    for (int j = 0; j < n; j += Math.max(1, n / 5)) assertEquals(heap.get(p, j), mapped.get(p, j), what);
+                }
+                float[] scalarHeap = c0.clone(), scalarSeg = c0.clone();
+                GemmScalar.sgemmPacked(transA, m, alpha, a, 0, lda, heap, beta, scalarHeap, 0, ldc);
+                GemmScalar.sgemmPacked(transA, m, alpha, a, 0, lda, mapped, beta, scalarSeg, 0, ldc);
+                assertBitsEqual(scalarHeap, scalarSeg, "scalar, segment vs heap " + what);
+                for (int threads = 1; threads <= 2; threads++) {
+                    Parallel.setThreads(threads);
+                    float[] simdHeap = c0.clone(), simdSeg = c0.clone();
+                    Gemm.sgemm(transA, m, alpha, a, 0, lda, heap, beta, simdHeap, 0, ldc);
+                    Gemm.sgemm(transA, m, alpha, a, 0, lda, mapped, beta, simdSeg, 0, ldc);
+                    assertBitsEqual(simdHeap, simdSeg, "segment vs heap, threads " + threads + " " + what);
+                    double tol = 1e-5 * Math.max(k, 1);
+                    for (int i = 0; i < simdSeg.length; i++) {
+                        if (!(Math.abs(simdSeg[i] - scalarHeap[i]) <= tol * (1 + Math.abs(scalarHeap[i])))) {
+                            fail("C[" + i + "] = " + simdSeg[i] + " expected " + scalarHeap[i] + " (" + what + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPackedSegmentOfTheWrongSizeIsRejected() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(Gemm.PackedB.byteSize(10, 40) - 4);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gemm.PackedB.ofSegment(10, 40, 10, seg));
+            assertTrue(e.getMessage().contains("(10x40)") && e.getMessage().contains("bytes"), e.getMessage());
         }
     }
 

@@ -73,8 +73,10 @@ class GemmTest {
         checkAgainstScalar(rnd, true, true, 300, 261, 517, 0.5f, 1f, 1, false);
         checkAgainstScalar(rnd, false, true, 128, 768, 768, 1f, 0f, 2, false);
         checkAgainstScalar(rnd, true, false, 700, 20, 40, 1f, 1f, 2, false); // tall and thin: row strips
-        // k = 1700 > KC: three k blocks, the later ones accumulating onto the first.
-        for (int t = 0; t < 4; t++) checkAgainstScalar(rnd, (t & 1) != 0, (t & 2) != 0, 37, 45, 1700, 0.5f, t < 2 ? 0f : 1f, 2, true);
+        // k = 6500 > KC: three k blocks, the later ones accumulating onto the first.
+        for (int t = 0; t < 4; t++) checkAgainstScalar(rnd, (t & 1) != 0, (t & 2) != 0, 37, 45, 6500, 0.5f, t < 2 ? 0f : 1f, 2, true);
+        // one k block 3072 deep: B panels of 1024 columns, so n = 1100 takes two
+        checkAgainstScalar(rnd, false, true, 5, 1100, 3072, 1f, 0f, 1, true);
     }
 
     @Test
@@ -105,7 +107,7 @@ class GemmTest {
     @Test
     void prePackedBMatchesScalar() {
         Random rnd = new Random(11);
-        int[][] shapes = {{1, 1, 1}, {17, 33, 300}, {128, 100, 531}, {33, 65, 17}, {9, 40, 1700}, {200, 40, 50}}; // last: row strips
+        int[][] shapes = {{1, 1, 1}, {17, 33, 300}, {128, 100, 531}, {33, 65, 17}, {9, 40, 6500}, {200, 40, 50}, {300, 200, 70}}; // 6500: three k blocks; last two: row strips (the last: m >= 2 MC)
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
             for (boolean transA : new boolean[] {false, true}) {
