@@ -1,0 +1,187 @@
+package dev.drex.app.compare;
+
+import dev.drex.app.data.Split;
+import dev.drex.app.eval.EvaluationResult;
+import dev.drex.app.eval.Evaluator;
+import dev.drex.app.eval.SeedAggregate;
+import dev.drex.app.report.StudyReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The comparison study ({@code drex compare}, issue #6). For each model, in order:
+ * <ol>
+ *   <li>tune: train every point of its grid ({@link StudyGrids}) on seed 1's random 80/10/10 split (split seed =
+ *       model seed = 1), early-stopped on validation;</li>
+ *   <li>choose the point with the lowest validation score of seed 1 ({@link TrainedCell#criterion()}; ties: the
+ *       earlier point); the test part plays no role;</li>
+ *   <li>train the chosen point on seeds 2..n (seed 1's cell is already there);</li>
+ *   <li>aggregate the chosen cells' test metrics (MAE, RMSE, NDCG@k and F1@k, k in {@link Evaluator#DEFAULT_KS},
+ *       both ranking protocols): mean and sample std over seeds.</li>
+ * </ol>
+ * Every cell is saved when it finishes ({@link CellStore}); a rerun skips finished cells, so a killed study restarts
+ * at the first unfinished one. A cell whose training diverges is saved as failed (score +infinity) and never chosen.
+ */
+public final class CompareStudy {
+    private final StudyData data;
+    private final CellStore store;
+    private final List<StudyModel> models;
+    private final int seeds;
+    private final String gridName;
+    private final PrintStream log;
+    private final PrintStream trainingLog;
+    private final Evaluator evaluator = new Evaluator();
+
+    /**
+     * @param seeds       seeds 1..n
+     * @param gridName    "small" or "default" (recorded in the results)
+     * @param log         one progress line per computed cell, with a time estimate (null: silent)
+     * @param trainingLog the trainers' per-epoch lines (null: silent)
+     */
+    public CompareStudy(StudyData data, CellStore store, List<StudyModel> models, int seeds, String gridName, PrintStream log,
+                        PrintStream trainingLog) {
+        if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+        if (models.isEmpty()) throw new IllegalArgumentException("no model to compare");
+        this.data = data;
+        this.store = store;
+        this.models = List.copyOf(models);
+        this.seeds = seeds;
+        this.gridName = gridName;
+        this.log = log;
+        this.trainingLog = trainingLog;
+    }
+
+    /** Cells of a model: its grid on seed 1, then the chosen point on seeds 2..n. */
+    private int planned(StudyModel m) {
+        return m.grid().size() + seeds - 1;
+    }
+
+    /** Runs every unfinished cell and returns the results. */
+    public StudyResults run() throws IOException {
+        Progress progress = new Progress();
+        for (StudyModel m : models) progress.planned.put(m.name(), planned(m));
+        int total = progress.planned.values().stream().mapToInt(Integer::intValue).sum();
+        say(String.format(Locale.ROOT, "%d models, %d cells (grid %s on seed 1, then the chosen point on seeds 2..%d)", models.size(), total,
+                gridName, seeds));
+        List<StudyResults.ModelOutcome> outcomes = new ArrayList<>();
+        int index = 0;
+        for (StudyModel m : models) {
+            List<CellResult> tuning = new ArrayList<>();
+            for (StudyPoint p : m.grid()) tuning.add(cell(m, 1, p, ++index, total, progress));
+            CellResult best = select(tuning);
+            List<CellResult> chosenCells = new ArrayList<>();
+            if (best == null) {
+                say("  " + m.name() + ": every grid point failed; no configuration to test");
+                index += seeds - 1;
+            } else {
+                say(String.format(Locale.ROOT, "  %s: chose %s (%s %.4f on seed 1)", m.name(), best.point().describe(), best.criterion(),
+                        best.validationScore()));
+                chosenCells.add(best);
+                for (int s = 2; s <= seeds; s++) chosenCells.add(cell(m, s, best.point(), ++index, total, progress));
+            }
+            outcomes.add(outcome(m, tuning, best, chosenCells));
+        }
+        return new StudyResults(data.settings().datasetName(), data.dataset().size(), data.dataset().numUsers(), data.dataset().numItems(),
+                data.settings(), gridName, seeds, outcomes);
+    }
+
+    /**
+     * The tuning cell with the lowest validation score (ties: the earlier one), failed cells excluded; null when
+     * all failed. Reads no test metric.
+     */
+    public static CellResult select(List<CellResult> tuning) {
+        CellResult best = null;
+        for (CellResult c : tuning) {
+            if (c.failed() || !Double.isFinite(c.validationScore())) continue;
+            if (best == null || c.validationScore() < best.validationScore()) best = c;
+        }
+        return best;
+    }
+
+    private StudyResults.ModelOutcome outcome(StudyModel m, List<CellResult> tuning, CellResult best, List<CellResult> chosenCells) {
+        List<EvaluationResult> tests = chosenCells.stream().filter(c -> !c.failed()).map(CellResult::test).toList();
+        double seconds = 0;
+        for (CellResult c : tuning) seconds += c.seconds();
+        for (CellResult c : chosenCells) if (c.seed() != 1) seconds += c.seconds();
+        return new StudyResults.ModelOutcome(m.name(), m.displayName(), m.fixedSettings(), best == null ? tuning.getFirst().criterion() : best.criterion(),
+                best == null ? null : best.point(), tuning, chosenCells, tests.isEmpty() ? null : SeedAggregate.of(tests), seconds);
+    }
+
+    /** The finished cell, read back or computed now. */
+    private CellResult cell(StudyModel m, long seed, StudyPoint p, int index, int total, Progress progress) throws IOException {
+        CellResult c = store.read(m, seed, p);
+        if (c == null) {
+            c = compute(m, seed, p);
+            store.write(c);
+            progress.record(m.name(), c.seconds());
+            say(String.format(Locale.ROOT, "cell %d/%d: %s seed %d %s: %.0f s (%s)%s", index, total, m.name(), seed, p.describe(), c.seconds(),
+                    c.failed() ? "FAILED: " + c.failure() : String.format(Locale.ROOT, "%s %.4f, best epoch %d", c.criterion(), c.validationScore(),
+                            c.bestEpoch()), progress.estimate()));
+        } else {
+            progress.record(m.name(), c.seconds());
+        }
+        return c;
+    }
+
+    private CellResult compute(StudyModel m, long seed, StudyPoint p) throws IOException {
+        Split split = data.split(seed);
+        long start = System.nanoTime();
+        TrainedCell t;
+        try {
+            t = m.train(data, p, seed, trainingLog);
+        } catch (IllegalStateException e) { // diverged: a result of the search, not the end of it
+            return new CellResult(m.name(), seed, p, m.fixedSettings(), split.sha256(), "failed", Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0,
+                    new double[0], new double[0], (System.nanoTime() - start) / 1e9, 0, null, null, e.getMessage());
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        long evalStart = System.nanoTime();
+        double rmse = Double.NaN, mae = Double.NaN;
+        if (t.model().predictsRatings()) {
+            var errors = evaluator.errors(t.model(), split, Split.Part.VALIDATION);
+            rmse = errors.rmse();
+            mae = errors.mae();
+        }
+        EvaluationResult test = evaluator.evaluate(t.model(), data.dataset(), split, Evaluator.DEFAULT_KS, seed).withModel(m.displayName());
+        double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+        return new CellResult(m.name(), seed, p, m.fixedSettings(), split.sha256(), t.criterion(), t.validationScore(), rmse, mae, t.bestEpoch(),
+                t.trainLoss(), t.validationCurve(), trainSeconds, evalSeconds, test, t.overlap(), null);
+    }
+
+    /** The report's data for {@code results} (tables, curves, sensitivities, keyword overlap, timings). */
+    public static StudyReport report(StudyResults results) {
+        return StudyReportBuilder.build(results);
+    }
+
+    private void say(String line) {
+        if (log != null) log.println(line);
+    }
+
+    /** Time estimate: each remaining cell costs the mean of its model's cells so far, else the mean of all cells so far. */
+    private static final class Progress {
+        final Map<String, Integer> planned = new HashMap<>();
+        final Map<String, Integer> seen = new HashMap<>();
+        final Map<String, Double> seconds = new HashMap<>();
+
+        void record(String model, double s) {
+            seen.merge(model, 1, Integer::sum);
+            seconds.merge(model, s, Double::sum);
+        }
+
+        String estimate() {
+            double all = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+            int n = seen.values().stream().mapToInt(Integer::intValue).sum();
+            double left = 0;
+            for (var e : planned.entrySet()) {
+                int done = seen.getOrDefault(e.getKey(), 0);
+                double mean = done > 0 ? seconds.get(e.getKey()) / done : all / Math.max(1, n);
+                left += Math.max(0, e.getValue() - done) * mean;
+            }
+            return left == 0 ? "" : String.format(Locale.ROOT, "; about %.0f min left", Math.ceil(left / 60));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.drex.app.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drex.app.cli.CompareCommand;
+import dev.drex.app.embed.TinyBertDir;
+import dev.drex.app.report.StudyReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code drex compare} end to end on a synthetic 480-interaction file, random stand-in vectors and a tiny random BERT
+ * for the word pieces: every model, the small grid, 2 seeds, 2 epochs. Checks the table's shape, the ranks, DMF's
+ * missing MAE/RMSE, the report data, and that a rerun after deleting cells recomputes exactly those cells and gives
+ * the same tables.
+ */
+class CompareStudyTest {
+
+    record Result(int code, String out, String err) {
+        String all() {
+            return out + "\n--- stderr ---\n" + err;
+        }
+    }
+
+    static Result execute(String... args) {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true));
+            CommandLine cl = new CommandLine(new CompareCommand());
+            cl.setErr(new PrintWriter(err, true));
+            code = cl.execute(args);
+        } finally {
+            System.setOut(oldOut);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static Set<String> cells(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir.resolve("cells"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    @Test
+    void smallStudyEndToEndAndResumesOnlyTheMissingCells(@TempDir Path tmp) throws Exception {
+        Path data = CompareTestData.write(tmp.resolve("reviews.csv"));
+        Path bert = TinyBertDir.write(tmp.resolve("tiny-bert"), 16, 1, 64, 3);
+        Path out = tmp.resolve("study");
+        String[] args = {"--data", data.toString(), "--vectors", "random", "--random-dim", "8", "--word-pieces", bert.toString(), "--grid", "small",
+                "--seeds", "2", "--max-epochs", "2", "--out", out.toString()};
+        long start = System.nanoTime();
+        Result first = execute(args);
+        assertEquals(0, first.code(), first.all());
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        // 7 models x (2 grid points + 1 more seed) + the global mean's 2 seeds
+        Set<String> files = cells(out);
+        assertEquals(23, files.size(), files.toString());
+        assertEquals(23, first.out().lines().filter(l -> l.startsWith("cell ")).count(), first.out());
+        assertTrue(first.out().contains("cell 1/23: drex seed 1 lr=0.001 lambda=0.001 d=16 dropout=0: "), first.out());
+        assertTrue(first.out().contains("min left"), "a time estimate: " + first.out());
+
+        StudyResults results = StudyFiles.readResults(out);
+        assertEquals(StudyModels.NAMES, results.models().stream().map(StudyResults.ModelOutcome::model).toList());
+        for (StudyResults.ModelOutcome m : results.models()) {
+            assertNotNull(m.chosen(), m.model());
+            assertEquals(2, m.test().runs().size(), m.model());
+            assertEquals(List.of(1L, 2L), m.chosenCells().stream().map(CellResult::seed).toList());
+            CellResult best = CompareStudy.select(m.tuning());
+            assertEquals(best.point(), m.chosen(), m.model() + ": the chosen point has the lowest seed-1 validation score");
+            for (CellResult c : m.tuning()) assertTrue(c.validationScore() >= best.validationScore());
+            assertTrue(m.seconds() > 0);
+        }
+        // both models see the same split of each seed
+        assertEquals(results.models().get(0).chosenCells().get(1).splitSha256(), results.models().get(4).chosenCells().get(1).splitSha256());
+
+        StudyReport report = StudyFiles.readReport(out);
+        assertEquals(2, report.tables().size());
+        for (StudyReport.ResultTable t : report.tables()) {
+            assertEquals(8, t.models().size());
+            assertEquals(2 + 2 * 8, t.columns().size());
+            assertEquals("MAE", t.columns().get(0).name());
+            int dmf = t.models().indexOf("DMF");
+            assertTrue(Double.isNaN(t.mean()[dmf][0]) && Double.isNaN(t.mean()[dmf][1]), "DMF has no MAE/RMSE");
+            int[][] ranks = StudyTable.ranks(t);
+            assertEquals(0, ranks[dmf][0]);
+            for (int c = 0; c < t.columns().size(); c++) {
+                for (int m = 0; m < t.models().size(); m++) {
+                    if (Double.isNaN(t.mean()[m][c])) continue;
+                    int better = 0;
+                    for (int o = 0; o < t.models().size(); o++) {
+                        double a = Math.round(t.mean()[o][c] * 1e4), b = Math.round(t.mean()[m][c] * 1e4);
+                        if (!Double.isNaN(t.mean()[o][c]) && (t.columns().get(c).higherIsBetter() ? a > b : a < b)) better++;
+                    }
+                    assertEquals(better + 1, ranks[m][c], t.models().get(m) + " " + t.columns().get(c).name());
+                }
+            }
+        }
+        String md = Files.readString(out.resolve("results.md"));
+        assertTrue(md.contains("| DMF | — | — |"), md);
+        assertTrue(md.contains("| model | MAE | RMSE | NDCG@1 |"), md);
+        assertEquals(8, report.timings().size());
+        assertNotNull(report.overlap(), "DReX's keyword overlap");
+        assertEquals("DReX", report.overlap().model());
+        assertTrue(report.overlap().topItems().size() <= 3 && !report.overlap().userKeywords().isEmpty(), report.overlap().toString());
+        assertTrue(report.curves().stream().anyMatch(c -> c.model().equals("NARRE") && c.seed() == 2));
+        assertTrue(report.curves().stream().noneMatch(c -> c.model().equals("DMF") || c.model().equals("global mean")));
+        assertTrue(report.sensitivities().stream().anyMatch(s -> s.model().equals("DReX") && s.parameter().equals("lr") && s.values().length == 2),
+                report.sensitivities().toString());
+
+        // delete three cells (a tuning cell, a later-seed cell, a DReX cell) and rerun: only those are computed again
+        List<String> deleted = List.of("narre-seed1-" + StudyGrids.of("narre", StudyGrids.Size.SMALL).get(1).key() + ".json",
+                "biased-mf-seed2-" + results.models().get(6).chosen().key() + ".json", "drex-seed1-lr0.01_lambda0.001_d16_dropout0.json");
+        for (String f : deleted) Files.delete(out.resolve("cells").resolve(f));
+        String tablesBefore = tables(report);
+        Result second = execute(args);
+        assertEquals(0, second.code(), second.all());
+        List<String> recomputed = second.out().lines().filter(l -> l.startsWith("cell ")).toList();
+        assertEquals(3, recomputed.size(), second.out());
+        assertTrue(recomputed.get(0).startsWith("cell 2/23: drex seed 1 lr=0.01"), recomputed.toString());
+        assertTrue(recomputed.stream().anyMatch(l -> l.contains(": narre seed 1 lr=0.001")), recomputed.toString());
+        assertTrue(recomputed.stream().anyMatch(l -> l.contains(": biased-mf seed 2 ")), recomputed.toString());
+        assertEquals(files, cells(out));
+        assertEquals(tablesBefore, tables(StudyFiles.readReport(out)), "the rerun gives the same tables");
+
+        // the same directory with other data settings is refused
+        Result other = execute(Stream.concat(Stream.of(args), Stream.of("--min-user", "6")).toArray(String[]::new));
+        assertEquals(1, other.code());
+        assertTrue(other.err().contains("holds a study with other settings"), other.err());
+        System.out.printf("compare end to end: first run %.1f s%n", seconds);
+    }
+
+    private static String tables(StudyReport r) {
+        return r.tables().stream().map(StudyTable::markdown).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void unknownModelIsAClearError(@TempDir Path tmp) {
+        Result r = execute("--data", "x.csv", "--models", "drex,pesi2", "--out", tmp.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("unknown model 'pesi2'"), r.all());
+    }
+}
