@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code drex compare --data FILE... [--models all|...] [--seeds 3] [--grid small|default] --out DIR}: the comparison study. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 130,
         description = {"The comparison study (paper, Table 4): DReX, DReX-MLP, EMF, DMF, DeepCoNN, NARRE and the floors biased MF and global mean.",
                 "Each model's grid is trained on seed 1's random 80/10/10 split; the point with the lowest seed-1 VALIDATION score "
                         + "(RMSE; DMF: its cross-entropy) is trained on seeds 1..n (split seed = model seed = s) with early stopping and "
@@ -83,6 +83,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for the kernels (default: all processors or -Ddrex.threads).")
     Integer threads;
 
+    @Option(names = "--max-cells", paramLabel = "N", description = "Compute at most N unfinished cells now, then stop (rerun to continue).")
+    Integer maxCells;
+
     @Option(names = "--verbose", description = "Print the trainers' per-epoch lines too.")
     boolean verbose;
 
@@ -107,7 +110,12 @@ public final class CompareCommand implements Callable<Integer> {
             StudyResults results;
             try (StudyData studyData = new StudyData(settings, data, out, o)) {
                 if (vectors) studyData.reviews(); // a missing cache fails now, not after the other models' cells
-                results = new CompareStudy(studyData, store, adapters, seeds, size.name().toLowerCase(), o, verbose ? o : null).run();
+                results = new CompareStudy(studyData, store, adapters, seeds, size.name().toLowerCase(), o, verbose ? o : null)
+                        .run(maxCells == null ? Integer.MAX_VALUE : maxCells);
+            }
+            if (results == null) {
+                o.println("NOT COMPLETE: no results written yet");
+                return;
             }
             StudyReport report = StudyFiles.write(results, out);
             o.println();

@@ -21,6 +21,8 @@ import dev.drex.app.report.StudyReport;
  * @param trainLoss         mean train loss per epoch
  * @param validationCurve   the criterion after each epoch
  * @param trainSeconds      wall time of training
+ * @param cpuSeconds        CPU time the whole process used during training and evaluation (all threads, GC included):
+ *                          on a shared machine it says what the cell would cost alone better than wall time does
  * @param evaluationSeconds wall time of the test evaluation
  * @param test              every test metric ({@link dev.drex.app.eval.Evaluator}); null for a failed cell
  * @param overlap           DReX's keyword-overlap example (seed 1), else null
@@ -28,7 +30,7 @@ import dev.drex.app.report.StudyReport;
  */
 public record CellResult(String model, long seed, StudyPoint point, String fixedSettings, String splitSha256, String criterion,
                          double validationScore, double validationRmse, double validationMae, int bestEpoch, double[] trainLoss,
-                         double[] validationCurve, double trainSeconds, double evaluationSeconds, EvaluationResult test,
+                         double[] validationCurve, double trainSeconds, double cpuSeconds, double evaluationSeconds, EvaluationResult test,
                          StudyReport.KeywordOverlap overlap, String failure) {
 
     /** The file-name-safe key of a cell: {@code narre-seed2-lr0.002_d32_dropout0.5}. */

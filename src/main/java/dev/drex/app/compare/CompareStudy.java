@@ -63,11 +63,39 @@ public final class CompareStudy {
 
     /** Runs every unfinished cell and returns the results. */
     public StudyResults run() throws IOException {
-        Progress progress = new Progress();
+        return run(Integer.MAX_VALUE);
+    }
+
+    /** Signals that {@link #run(int)} stopped after its quota of cells. */
+    private static final class QuotaReached extends RuntimeException {
+        QuotaReached() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Runs at most {@code maxCells} unfinished cells; returns the results when the study is complete, or null when it
+     * stopped with cells left (rerun to continue).
+     */
+    public StudyResults run(int maxCells) throws IOException {
+        if (maxCells < 1) throw new IllegalArgumentException("--max-cells must be >= 1, got " + maxCells);
+        this.quota = maxCells;
+        try {
+            return runAll();
+        } catch (QuotaReached e) {
+            say("stopped after " + maxCells + " computed cell(s); rerun the same command to continue");
+            return null;
+        }
+    }
+
+    private int quota;
+
+    private StudyResults runAll() throws IOException {
+        Progress progress = new Progress(data.dataset().size());
         for (StudyModel m : models) progress.planned.put(m.name(), planned(m));
         int total = progress.planned.values().stream().mapToInt(Integer::intValue).sum();
-        say(String.format(Locale.ROOT, "%d models, %d cells (grid %s on seed 1, then the chosen point on seeds 2..%d)", models.size(), total,
-                gridName, seeds));
+        say(String.format(Locale.ROOT, "%d models, %d cells (grid %s on seed 1%s)", models.size(), total, gridName,
+                seeds == 1 ? "" : seeds == 2 ? ", then the chosen point on seed 2" : ", then the chosen point on seeds 2.." + seeds));
         List<StudyResults.ModelOutcome> outcomes = new ArrayList<>();
         int index = 0;
         for (StudyModel m : models) {
@@ -105,38 +133,47 @@ public final class CompareStudy {
 
     private StudyResults.ModelOutcome outcome(StudyModel m, List<CellResult> tuning, CellResult best, List<CellResult> chosenCells) {
         List<EvaluationResult> tests = chosenCells.stream().filter(c -> !c.failed()).map(CellResult::test).toList();
-        double seconds = 0;
-        for (CellResult c : tuning) seconds += c.seconds();
-        for (CellResult c : chosenCells) if (c.seed() != 1) seconds += c.seconds();
+        double seconds = 0, cpu = 0;
+        for (CellResult c : tuning) {
+            seconds += c.seconds();
+            cpu += c.cpuSeconds();
+        }
+        for (CellResult c : chosenCells) {
+            if (c.seed() == 1) continue; // already counted among the tuning cells
+            seconds += c.seconds();
+            cpu += c.cpuSeconds();
+        }
         return new StudyResults.ModelOutcome(m.name(), m.displayName(), m.fixedSettings(), best == null ? tuning.getFirst().criterion() : best.criterion(),
-                best == null ? null : best.point(), tuning, chosenCells, tests.isEmpty() ? null : SeedAggregate.of(tests), seconds);
+                best == null ? null : best.point(), tuning, chosenCells, tests.isEmpty() ? null : SeedAggregate.of(tests), seconds, cpu);
     }
 
     /** The finished cell, read back or computed now. */
     private CellResult cell(StudyModel m, long seed, StudyPoint p, int index, int total, Progress progress) throws IOException {
         CellResult c = store.read(m, seed, p);
         if (c == null) {
+            if (quota-- == 0) throw new QuotaReached();
             c = compute(m, seed, p);
             store.write(c);
-            progress.record(m.name(), c.seconds());
-            say(String.format(Locale.ROOT, "cell %d/%d: %s seed %d %s: %.0f s (%s)%s", index, total, m.name(), seed, p.describe(), c.seconds(),
+            progress.record(m.name(), c);
+            say(String.format(Locale.ROOT, "cell %d/%d: %s seed %d %s: %.0f s (cpu %.0f s; %s)%s", index, total, m.name(), seed, p.describe(), c.seconds(),
+                    c.cpuSeconds(),
                     c.failed() ? "FAILED: " + c.failure() : String.format(Locale.ROOT, "%s %.4f, best epoch %d", c.criterion(), c.validationScore(),
                             c.bestEpoch()), progress.estimate()));
         } else {
-            progress.record(m.name(), c.seconds());
+            progress.record(m.name(), c);
         }
         return c;
     }
 
     private CellResult compute(StudyModel m, long seed, StudyPoint p) throws IOException {
         Split split = data.split(seed);
-        long start = System.nanoTime();
+        long start = System.nanoTime(), cpuStart = processCpuNanos();
         TrainedCell t;
         try {
             t = m.train(data, p, seed, trainingLog);
         } catch (IllegalStateException e) { // diverged: a result of the search, not the end of it
             return new CellResult(m.name(), seed, p, m.fixedSettings(), split.sha256(), "failed", Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0,
-                    new double[0], new double[0], (System.nanoTime() - start) / 1e9, 0, null, null, e.getMessage());
+                    new double[0], new double[0], (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9, 0, null, null, e.getMessage());
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         long evalStart = System.nanoTime();
@@ -149,7 +186,15 @@ public final class CompareStudy {
         EvaluationResult test = evaluator.evaluate(t.model(), data.dataset(), split, Evaluator.DEFAULT_KS, seed).withModel(m.displayName());
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
         return new CellResult(m.name(), seed, p, m.fixedSettings(), split.sha256(), t.criterion(), t.validationScore(), rmse, mae, t.bestEpoch(),
-                t.trainLoss(), t.validationCurve(), trainSeconds, evalSeconds, test, t.overlap(), null);
+                t.trainLoss(), t.validationCurve(), trainSeconds, (processCpuNanos() - cpuStart) / 1e9, evalSeconds, test, t.overlap(), null);
+    }
+
+    /** CPU time of this process so far (all threads), in nanoseconds; 0 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     /** The report's data for {@code results} (tables, curves, sensitivities, keyword overlap, timings). */
@@ -161,24 +206,36 @@ public final class CompareStudy {
         if (log != null) log.println(line);
     }
 
-    /** Time estimate: each remaining cell costs the mean of its model's cells so far, else the mean of all cells so far. */
+    /**
+     * Time estimate: each remaining cell of a model costs the mean wall time of that model's cells so far; a model
+     * without one costs its {@link CellCosts} CPU estimate times the wall/CPU ratio seen so far in this run (1 at first).
+     */
     private static final class Progress {
         final Map<String, Integer> planned = new HashMap<>();
         final Map<String, Integer> seen = new HashMap<>();
         final Map<String, Double> seconds = new HashMap<>();
+        final int interactions;
+        double wall, cpu;
 
-        void record(String model, double s) {
+        Progress(int interactions) {
+            this.interactions = interactions;
+        }
+
+        void record(String model, CellResult c) {
             seen.merge(model, 1, Integer::sum);
-            seconds.merge(model, s, Double::sum);
+            seconds.merge(model, c.seconds(), Double::sum);
+            if (c.cpuSeconds() > 0) {
+                wall += c.seconds();
+                cpu += c.cpuSeconds();
+            }
         }
 
         String estimate() {
-            double all = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-            int n = seen.values().stream().mapToInt(Integer::intValue).sum();
+            double wallPerCpu = cpu > 1 ? wall / cpu : 1;
             double left = 0;
             for (var e : planned.entrySet()) {
                 int done = seen.getOrDefault(e.getKey(), 0);
-                double mean = done > 0 ? seconds.get(e.getKey()) / done : all / Math.max(1, n);
+                double mean = done > 0 ? seconds.get(e.getKey()) / done : CellCosts.cpuSeconds(e.getKey(), interactions) * wallPerCpu;
                 left += Math.max(0, e.getValue() - done) * mean;
             }
             return left == 0 ? "" : String.format(Locale.ROOT, "; about %.0f min left", Math.ceil(left / 60));

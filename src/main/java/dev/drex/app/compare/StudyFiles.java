@@ -45,17 +45,20 @@ public final class StudyFiles {
         sb.append('\n');
         for (StudyReport.ResultTable t : report.tables()) sb.append(StudyTable.markdown(t)).append('\n');
         sb.append("**Chosen configurations** (selected on seed 1's validation part) and wall time of each model's cells\n\n");
-        sb.append("| model | chosen | criterion | seed-1 validation | seeds tested | grid points | wall time |\n");
-        sb.append("|:---|:---|:---|---:|---:|---:|---:|\n");
+        sb.append("| model | chosen | criterion | seed-1 validation | seeds tested | grid points | wall time | cpu time |\n");
+        sb.append("|:---|:---|:---|---:|---:|---:|---:|---:|\n");
         for (StudyResults.ModelOutcome m : results.models()) {
             CellResult best = m.chosen() == null ? null : m.chosenCells().getFirst();
             long tested = m.chosenCells().stream().filter(c -> !c.failed()).count();
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %s |%n", m.displayName(),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %s | %s |%n", m.displayName(),
                     m.chosen() == null ? "(all failed)" : m.chosen().describe(), m.criterion(),
-                    best == null ? "—" : String.format(Locale.ROOT, "%.4f", best.validationScore()), tested, m.tuning().size(), duration(m.seconds())));
+                    best == null ? "—" : String.format(Locale.ROOT, "%.4f", best.validationScore()), tested, m.tuning().size(), duration(m.seconds()),
+                    duration(m.cpuSeconds())));
         }
         double total = results.models().stream().mapToDouble(StudyResults.ModelOutcome::seconds).sum();
-        sb.append("\nTotal: ").append(duration(total)).append(" of training and evaluation.\n");
+        double cpu = results.models().stream().mapToDouble(StudyResults.ModelOutcome::cpuSeconds).sum();
+        sb.append("\nTotal: ").append(duration(total)).append(" of training and evaluation (wall), ").append(duration(cpu))
+                .append(" of CPU. On a shared machine wall time overstates the cost; on 2 free cores expect about cpu / 2 to cpu.\n");
         return sb.toString();
     }
 

@@ -36,9 +36,10 @@ public record StudyResults(String dataset, int interactions, int users, int item
      * @param chosenCells   the chosen point's cells, seeds 1..n (failed ones included)
      * @param test          the test metrics of the chosen point's successful cells (null when there is none)
      * @param seconds       wall time of all the model's cells (training and evaluation), each counted once
+     * @param cpuSeconds    CPU time of the same cells ({@link CellResult#cpuSeconds()})
      */
     public record ModelOutcome(String model, String displayName, String fixedSettings, String criterion, StudyPoint chosen, List<CellResult> tuning,
-                               List<CellResult> chosenCells, SeedAggregate test, double seconds) {
+                               List<CellResult> chosenCells, SeedAggregate test, double seconds, double cpuSeconds) {
         public ModelOutcome {
             tuning = List.copyOf(tuning);
             chosenCells = List.copyOf(chosenCells);

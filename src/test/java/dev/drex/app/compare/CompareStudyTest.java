@@ -67,16 +67,25 @@ class CompareStudyTest {
         String[] args = {"--data", data.toString(), "--vectors", "random", "--random-dim", "8", "--word-pieces", bert.toString(), "--grid", "small",
                 "--seeds", "2", "--max-epochs", "2", "--out", out.toString()};
         long start = System.nanoTime();
+        // a study stopped after 5 cells (as a kill would stop it) ...
+        Result part = execute(Stream.concat(Stream.of(args), Stream.of("--max-cells", "5")).toArray(String[]::new));
+        assertEquals(0, part.code(), part.all());
+        assertTrue(part.out().contains("NOT COMPLETE"), part.out());
+        assertEquals(5, cells(out).size());
+        assertFalse(Files.exists(out.resolve("results.json")));
+        assertTrue(part.out().contains("cell 1/23: drex seed 1 lr=0.001 lambda=0.001 d=16 dropout=0: "), part.out());
+        assertTrue(part.out().contains("min left"), "a time estimate: " + part.out());
+        // ... continues at the first unfinished cell
         Result first = execute(args);
         assertEquals(0, first.code(), first.all());
         double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> lines = first.out().lines().filter(l -> l.startsWith("cell ")).toList();
+        assertEquals(18, lines.size(), first.out());
+        assertTrue(lines.getFirst().startsWith("cell 6/23: "), lines.getFirst());
 
         // 7 models x (2 grid points + 1 more seed) + the global mean's 2 seeds
         Set<String> files = cells(out);
         assertEquals(23, files.size(), files.toString());
-        assertEquals(23, first.out().lines().filter(l -> l.startsWith("cell ")).count(), first.out());
-        assertTrue(first.out().contains("cell 1/23: drex seed 1 lr=0.001 lambda=0.001 d=16 dropout=0: "), first.out());
-        assertTrue(first.out().contains("min left"), "a time estimate: " + first.out());
 
         StudyResults results = StudyFiles.readResults(out);
         assertEquals(StudyModels.NAMES, results.models().stream().map(StudyResults.ModelOutcome::model).toList());
