@@ -9,7 +9,6 @@ import dev.drex.app.compare.StudyModel;
 import dev.drex.app.compare.StudyModels;
 import dev.drex.app.compare.StudyResults;
 import dev.drex.app.compare.StudySettings;
-import dev.drex.app.compare.StudyTable;
 import dev.drex.app.data.Dataset;
 import dev.drex.app.report.StudyReport;
 import dev.drex.engine.kernels.Parallel;
@@ -99,9 +98,14 @@ public final class CompareCommand implements Callable<Integer> {
             boolean vectors = names.stream().anyMatch(StudyModels::needsVectors);
             boolean pieces = names.stream().anyMatch(StudyModels::needsWordPieces);
             if (vectors) dev.drex.app.run.VectorsSource.check(dataOptions.vectors);
-            String piecesDir = pieces ? ModelLocator.resolve(wordPieces).toAbsolutePath().normalize().toString() : "none";
+            String piecesDir = wordPieces; // recorded as given unless it resolves; an error only when a text model needs it
+            try {
+                piecesDir = ModelLocator.resolve(wordPieces).toAbsolutePath().normalize().toString();
+            } catch (IllegalArgumentException e) {
+                if (pieces) throw e;
+            }
             StudySettings settings = new StudySettings(dataOptions.absolutePaths(), dataOptions.format.name(), dataOptions.minUser, dataOptions.minItem,
-                    vectors ? dataOptions.vectorsSpec() : "none", dataOptions.randomDim, dataOptions.encoder, piecesDir, maxEpochs);
+                    vectors ? dataOptions.vectorsSpec() : dataOptions.vectors, dataOptions.randomDim, dataOptions.encoder, piecesDir, maxEpochs);
             Dataset data = dataOptions.load();
             o.printf("%s: %d interactions, %d users, %d items; seeds 1..%d (split seed = model seed)%n", settings.datasetName(), data.size(),
                     data.numUsers(), data.numItems(), seeds);
@@ -119,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             StudyReport report = StudyFiles.write(results, out);
             o.println();
-            for (StudyReport.ResultTable t : report.tables()) o.println(StudyTable.markdown(t));
+            o.print(StudyFiles.markdown(results, report));
             o.println("wrote " + out.resolve(StudyFiles.RESULTS_JSON) + ", " + out.resolve(StudyFiles.RESULTS_MD) + " and "
                     + out.resolve(StudyFiles.REPORT_JSON));
         });

@@ -11,7 +11,8 @@ import dev.drex.app.report.StudyReport;
  * @param model             the model's command-line name
  * @param seed              split seed = model seed
  * @param point             the grid point
- * @param fixedSettings     the model's fixed settings ({@link StudyModel#fixedSettings()}) the cell was trained under
+ * @param fixedSettings     the model's fixed settings ({@link StudyModel#fixedSettings()}) and the inputs it read
+ *                          ({@link StudySettings#inputsOf}) when the cell was trained
  * @param splitSha256       the split's hash
  * @param criterion         what {@code validationScore} is ("validation RMSE", DMF: "validation BCE"), lower is better
  * @param validationScore   the criterion at the best epoch (+infinity for a failed cell)

@@ -25,19 +25,18 @@ public final class CellStore {
         this.dir = dir;
     }
 
-    /** Opens {@code dir}: writes study.json, or checks that it holds {@code settings}. */
+    /** Opens {@code dir}: refuses a study of other data ({@link StudySettings#sameData}), then records {@code settings} in study.json. */
     public static CellStore open(Path dir, StudySettings settings) throws IOException {
         Files.createDirectories(dir.resolve("cells"));
         Path file = dir.resolve("study.json");
         if (Files.exists(file)) {
             StudySettings old = JSON.readValue(Files.readString(file), StudySettings.class);
-            if (!old.equals(settings)) {
+            if (!old.sameData(settings)) {
                 throw new IllegalArgumentException(dir + " holds a study with other settings:\n" + JSON.writeValueAsString(old) + "\nthis one:\n"
                         + JSON.writeValueAsString(settings) + "\nuse another --out or delete it");
             }
-        } else {
-            AtomicFiles.write(file, JSON.writeValueAsString(settings).getBytes(StandardCharsets.UTF_8));
         }
+        AtomicFiles.write(file, JSON.writeValueAsString(settings).getBytes(StandardCharsets.UTF_8));
         return new CellStore(dir);
     }
 
@@ -48,9 +47,10 @@ public final class CellStore {
 
     /**
      * The finished cell of {@code model} at ({@code seed}, {@code point}), or null. A cell trained under other fixed
-     * settings than {@code model}'s is an error naming the file.
+     * settings and inputs than {@code settings} ({@link CompareStudy}'s record of the model's fixed settings and inputs) is an
+     * error naming the file.
      */
-    public CellResult read(StudyModel model, long seed, StudyPoint point) throws IOException {
+    public CellResult read(StudyModel model, long seed, StudyPoint point, String settings) throws IOException {
         Path f = file(CellResult.key(model.name(), seed, point));
         if (!Files.exists(f)) return null;
         CellResult c;
@@ -62,9 +62,9 @@ public final class CellStore {
         if (!c.model().equals(model.name()) || c.seed() != seed || !c.point().equals(point)) {
             throw new IllegalStateException(f + " holds " + c.key() + ", not " + CellResult.key(model.name(), seed, point));
         }
-        if (!c.fixedSettings().equals(model.fixedSettings())) {
-            throw new IllegalArgumentException(f + " was trained with other fixed settings (" + c.fixedSettings() + ") than now ("
-                    + model.fixedSettings() + "): use another --out, or delete the cells of " + model.name());
+        if (!c.fixedSettings().equals(settings)) {
+            throw new IllegalArgumentException(f + " was trained with other fixed settings or inputs (" + c.fixedSettings() + ") than now ("
+                    + settings + "): use another --out, or delete the cells of " + model.name());
         }
         return c;
     }

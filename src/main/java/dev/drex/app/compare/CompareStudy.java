@@ -143,13 +143,13 @@ public final class CompareStudy {
             seconds += c.seconds();
             cpu += c.cpuSeconds();
         }
-        return new StudyResults.ModelOutcome(m.name(), m.displayName(), m.fixedSettings(), best == null ? tuning.getFirst().criterion() : best.criterion(),
+        return new StudyResults.ModelOutcome(m.name(), m.displayName(), cellSettings(m), best == null ? tuning.getFirst().criterion() : best.criterion(),
                 best == null ? null : best.point(), tuning, chosenCells, tests.isEmpty() ? null : SeedAggregate.of(tests), seconds, cpu);
     }
 
     /** The finished cell, read back or computed now. */
     private CellResult cell(StudyModel m, long seed, StudyPoint p, int index, int total, Progress progress) throws IOException {
-        CellResult c = store.read(m, seed, p);
+        CellResult c = store.read(m, seed, p, cellSettings(m));
         if (c == null) {
             if (quota-- == 0) throw new QuotaReached();
             c = compute(m, seed, p);
@@ -165,6 +165,12 @@ public final class CompareStudy {
         return c;
     }
 
+    /** What a cell of {@code m} depends on besides the data: its fixed settings and the inputs it reads. */
+    private String cellSettings(StudyModel m) {
+        String inputs = data.settings().inputsOf(m.name());
+        return inputs.isEmpty() ? m.fixedSettings() : m.fixedSettings() + "; " + inputs;
+    }
+
     private CellResult compute(StudyModel m, long seed, StudyPoint p) throws IOException {
         Split split = data.split(seed);
         long start = System.nanoTime(), cpuStart = processCpuNanos();
@@ -172,7 +178,7 @@ public final class CompareStudy {
         try {
             t = m.train(data, p, seed, trainingLog);
         } catch (IllegalStateException e) { // diverged: a result of the search, not the end of it
-            return new CellResult(m.name(), seed, p, m.fixedSettings(), split.sha256(), "failed", Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0,
+            return new CellResult(m.name(), seed, p, cellSettings(m), split.sha256(), "failed", Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0,
                     new double[0], new double[0], (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9, 0, null, null, e.getMessage());
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -185,7 +191,7 @@ public final class CompareStudy {
         }
         EvaluationResult test = evaluator.evaluate(t.model(), data.dataset(), split, Evaluator.DEFAULT_KS, seed).withModel(m.displayName());
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-        return new CellResult(m.name(), seed, p, m.fixedSettings(), split.sha256(), t.criterion(), t.validationScore(), rmse, mae, t.bestEpoch(),
+        return new CellResult(m.name(), seed, p, cellSettings(m), split.sha256(), t.criterion(), t.validationScore(), rmse, mae, t.bestEpoch(),
                 t.trainLoss(), t.validationCurve(), trainSeconds, (processCpuNanos() - cpuStart) / 1e9, evalSeconds, test, t.overlap(), null);
     }
 

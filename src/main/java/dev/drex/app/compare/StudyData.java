@@ -28,6 +28,7 @@ public final class StudyData implements AutoCloseable {
     private final Map<Long, Split> splits = new HashMap<>();
     private ReviewVectors reviews;
     private ReviewCorpus corpus;
+    private String corpusSplit = ""; // the hash of the split the corpus was built for
 
     /**
      * @param dir the study directory (DReX keeps its run directories under {@code dir/runs})
@@ -76,8 +77,6 @@ public final class StudyData implements AutoCloseable {
         }
         return corpus;
     }
-
-    private String corpusSplit = "";
 
     /** Where DReX trains the cell {@code cellKey} (its checkpoint lets a killed cell continue; the weights stay for explanations). */
     public Path runDir(String cellKey) {

@@ -3,8 +3,10 @@ package dev.drex.app.compare;
 import java.util.List;
 
 /**
- * What every cell of a study shares, recorded in {@code DIR/study.json}: a study directory is never reused with other
- * data or vectors (the seeds, models and grid may change between runs: cells are keyed by model, seed and point).
+ * What every cell of a study shares, recorded in {@code DIR/study.json}. A study directory is never reused with other
+ * data ({@link #sameData}); the seeds, models and grid may change between runs (cells are keyed by model, seed and
+ * point), and so may the vectors and word pieces when no cell that read them is reused: each cell records the inputs
+ * it read ({@link #inputsOf}) and is refused when they differ.
  *
  * @param data       the review files (absolute paths), read in order as one dataset
  * @param format     their input format
@@ -22,6 +24,20 @@ public record StudySettings(List<String> data, String format, int minUser, int m
         data = List.copyOf(data);
         if (data.isEmpty()) throw new IllegalArgumentException("a study needs at least one data file");
         if (maxEpochs < 0) throw new IllegalArgumentException("--max-epochs must be >= 0, got " + maxEpochs);
+    }
+
+    /** True when {@code other} names the same data, k-core and epoch cap (what every cell depends on). */
+    public boolean sameData(StudySettings other) {
+        return data.equals(other.data) && format.equals(other.format) && minUser == other.minUser && minItem == other.minItem
+                && maxEpochs == other.maxEpochs;
+    }
+
+    /** The inputs beyond the data that model {@code name} reads: DReX's vectors, the text models' word pieces, else "". */
+    public String inputsOf(String name) {
+        if (StudyModels.needsVectors(name)) {
+            return "vectors " + vectors + (vectors.equals("random") ? " (dim " + randomDim + ")" : " (encoder " + encoder + ")");
+        }
+        return StudyModels.needsWordPieces(name) ? "word pieces " + wordPieces : "";
     }
 
     /** {@code own} capped by {@link #maxEpochs} when a cap is set. */

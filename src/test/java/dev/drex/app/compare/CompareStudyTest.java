@@ -154,7 +154,15 @@ class CompareStudyTest {
         Result other = execute(Stream.concat(Stream.of(args), Stream.of("--min-user", "6")).toArray(String[]::new));
         assertEquals(1, other.code());
         assertTrue(other.err().contains("holds a study with other settings"), other.err());
-        System.out.printf("compare end to end: first run %.1f s%n", seconds);
+        // other DReX vectors: DReX's cells are refused (the other models' cells would still be valid)
+        String[] otherVectors = args.clone();
+        assertEquals("--random-dim", otherVectors[4]);
+        otherVectors[5] = "4";
+        Result refused = execute(otherVectors);
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("drex-seed1-lr0.001_lambda0.001_d16_dropout0.json was trained with other fixed settings or inputs"),
+                refused.err());
+        System.out.printf("compare end to end: first run %.1f s%n%s", seconds, part.out() + first.out());
     }
 
     private static String tables(StudyReport r) {
