@@ -9,11 +9,22 @@ import java.util.List;
  * model of the study (DReX, the baselines, the floors) is one small adapter class implementing this; the study
  * evaluates what {@link #train} returns on the test part itself, so an adapter only trains.
  *
- * <p>Adding a model (e.g. PESI, whose trainer is {@code PesiTrainer.train(Split, PesiTrainer.Config, PrintStream)}):
- * write {@code PesiStudyModel implements StudyModel} in the style of {@link NarreStudyModel} (map the grid point's
- * lr / lambda / d / dropout onto the config, call the trainer on {@code data.split(seed)}, wrap the model and its
- * curve in a {@link TrainedCell}), give it a grid in {@link StudyGrids#of}, and register its name in
- * {@link StudyModels}.
+ * <p>Adding a model, e.g. PESI, whose trainer is {@code PesiTrainer.train(Split, PesiTrainer.Config, PrintStream)}:
+ * <ol>
+ *   <li>write {@code PesiStudyModel implements StudyModel} as {@link NarreStudyModel} is written: keep
+ *       {@code PesiTrainer.Config.defaults()} (epochs capped by {@code maxEpochs}) as the base; in {@link #train} set the
+ *       point's lr / lambda / d / dropout and the seed on it, call
+ *       {@code PesiTrainer.train(data.split(seed), config, log)}, and return
+ *       {@code new TrainedCell(result.model(), TrainedCell.VALIDATION_RMSE, bestValidationRmse, trainLossPerEpoch,
+ *       validationRmsePerEpoch, bestEpoch, null)};</li>
+ *   <li>give it a grid: a {@code case "pesi"} in {@link StudyGrids#of} (centre = its documented defaults);</li>
+ *   <li>register it: add "pesi" to {@link StudyModels#NAMES} (its place there is its row in the tables) and a
+ *       {@code case "pesi"} to {@link StudyModels#create(String, StudyGrids.Size, int)}; if it reads DReX's review
+ *       vectors or word pieces, say so in {@link StudyModels#needsVectors} / {@link StudyModels#needsWordPieces} (then
+ *       {@code data.reviews()} / {@code data.corpus(split)} give them);</li>
+ *   <li>add its cost to {@link CellCosts} and its grid line to {@code CompareCommand.GRID_HELP} ({@code StudyGridsTest}
+ *       fails until the help matches the grids).</li>
+ * </ol>
  */
 public interface StudyModel {
 

@@ -110,7 +110,7 @@ final class StudyReportBuilder {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (StudyResults.ModelOutcome m : r.models()) {
             out.put(m.displayName(), m.chosen() == null ? "every grid point failed"
-                    : String.format(Locale.ROOT, "chose %s of %d grid points (%s); fixed: %s", m.chosen().describe(), m.tuning().size(),
+                    : String.format(Locale.ROOT, "chose %s of %d grid point%s (%s); fixed: %s", m.chosen().describe(), m.tuning().size(), m.tuning().size() == 1 ? "" : "s",
                             m.criterion(), m.fixedSettings()));
         }
         return out;
