@@ -66,13 +66,6 @@ public final class CompareStudy {
         return run(Integer.MAX_VALUE);
     }
 
-    /** Signals that {@link #run(int)} stopped after its quota of cells. */
-    private static final class QuotaReached extends RuntimeException {
-        QuotaReached() {
-            super(null, null, false, false);
-        }
-    }
-
     /**
      * Runs at most {@code maxCells} unfinished cells; returns the results when the study is complete, or null when it
      * stopped with cells left (rerun to continue).
@@ -80,16 +73,15 @@ public final class CompareStudy {
     public StudyResults run(int maxCells) throws IOException {
         if (maxCells < 1) throw new IllegalArgumentException("--max-cells must be >= 1, got " + maxCells);
         this.quota = maxCells;
-        try {
-            return runAll();
-        } catch (QuotaReached e) {
-            say("stopped after " + maxCells + " computed cell(s); rerun the same command to continue");
-            return null;
-        }
+        StudyResults results = runAll();
+        if (results == null) say("stopped after " + maxCells + " computed cell(s); rerun the same command to continue");
+        return results;
     }
 
+    /** Cells this call may still compute. */
     private int quota;
 
+    /** The results, or null as soon as the quota is used up with cells left. */
     private StudyResults runAll() throws IOException {
         Progress progress = new Progress(data.dataset().size());
         for (StudyModel m : models) progress.planned.put(m.name(), planned(m));
@@ -100,7 +92,11 @@ public final class CompareStudy {
         int index = 0;
         for (StudyModel m : models) {
             List<CellResult> tuning = new ArrayList<>();
-            for (StudyPoint p : m.grid()) tuning.add(cell(m, 1, p, ++index, total, progress));
+            for (StudyPoint p : m.grid()) {
+                CellResult c = cell(m, 1, p, ++index, total, progress);
+                if (c == null) return null;
+                tuning.add(c);
+            }
             CellResult best = select(tuning);
             List<CellResult> chosenCells = new ArrayList<>();
             if (best == null) {
@@ -110,7 +106,11 @@ public final class CompareStudy {
                 say(String.format(Locale.ROOT, "  %s: chose %s (%s %.4f on seed 1)", m.name(), best.point().describe(), best.criterion(),
                         best.validationScore()));
                 chosenCells.add(best);
-                for (int s = 2; s <= seeds; s++) chosenCells.add(cell(m, s, best.point(), ++index, total, progress));
+                for (int s = 2; s <= seeds; s++) {
+                    CellResult c = cell(m, s, best.point(), ++index, total, progress);
+                    if (c == null) return null;
+                    chosenCells.add(c);
+                }
             }
             outcomes.add(outcome(m, tuning, best, chosenCells));
         }
@@ -147,11 +147,12 @@ public final class CompareStudy {
                 best == null ? null : best.point(), tuning, chosenCells, tests.isEmpty() ? null : SeedAggregate.of(tests), seconds, cpu);
     }
 
-    /** The finished cell, read back or computed now. */
+    /** The finished cell, read back or computed now; null when it is unfinished and the quota is used up. */
     private CellResult cell(StudyModel m, long seed, StudyPoint p, int index, int total, Progress progress) throws IOException {
         CellResult c = store.read(m, seed, p, cellSettings(m));
         if (c == null) {
-            if (quota-- == 0) throw new QuotaReached();
+            if (quota == 0) return null;
+            quota--;
             c = compute(m, seed, p);
             store.write(c);
             progress.record(m.name(), c);
