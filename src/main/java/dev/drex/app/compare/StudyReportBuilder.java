@@ -98,7 +98,10 @@ final class StudyReportBuilder {
                 + " in place of the GoogleNews word2vec vectors of their papers.");
         out.add("Tuning: each model's grid (" + r.grid() + ", a star around its documented defaults) was trained on seed 1; the configuration "
                 + "with the lowest validation score of seed 1 (validation RMSE; DMF: validation cross-entropy) was then trained on every seed "
-                + "and measured on test. The test part never entered the choice.");
+                + "and measured on test. The test part never entered the choice (test metrics are computed for every cell, "
+                + "since that is cheap beside training, but only the chosen configuration's are reported).");
+        out.add("Learning curves: train loss and validation RMSE per epoch of the chosen configuration on every seed; DMF (its curve "
+                + "is a cross-entropy) and the global mean (no epochs) have none.");
         out.add("DMF scores preference, not stars: its MAE and RMSE are not reported (—), and it has no ranks in those columns. "
                 + "Ranks: 1 is best, computed on the means at " + StudyTable.DIGITS + " decimals; equal values share a rank.");
         if (s.maxEpochs() > 0) out.add("Every model's epochs were capped at " + s.maxEpochs() + " (--max-epochs): a smoke run, not the study.");
