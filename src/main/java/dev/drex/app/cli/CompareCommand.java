@@ -49,11 +49,10 @@ public final class CompareCommand implements Callable<Integer> {
             global-mean  no hyperparameters (1 point)""";
 
     /** Measured cell times (the same numbers are in {@code CellCosts}). */
-    static final String TIME_HELP = "Time per cell on Musical Instruments (10,261 interactions, MiniLM vectors), measured with 2 cores SHARED "
-            + "by about 8 jobs (this process got about a third of a core), wall time and, in brackets, CPU time: global mean < 1 s; "
-            + "biased MF 1-6 s; EMF 2-30 s; DMF 18-37 s; DeepCoNN 170-280 s (about 90 s); NARRE 420 s (130 s); DReX 165-440 s "
-            + "(105-140 s); DReX-MLP 300 s (140 s). The default study with 3 seeds is 44 cells, about 3,000 CPU seconds: under an hour "
-            + "on 2 free cores, about 2.5 hours of wall time on the shared machine.";
+    static final String TIME_HELP = "Time on Musical Instruments (10,261 interactions, MiniLM vectors), 2 cores SHARED with other jobs; CPU "
+            + "seconds per cell: global mean < 1; biased MF < 1; EMF 1-2 (first cell 10, JIT); DMF 11-15; DeepCoNN 43-107; NARRE 92-147; "
+            + "DReX 92-140; DReX-MLP 95-140 (wall time was 1 to 3 times that, depending on the load). The whole default study, "
+            + "3 seeds, 44 cells, measured: 43 min of CPU, 63 min of wall time.";
 
     @Spec
     CommandLine.Model.CommandSpec spec;
