@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DataCommand.class, FloorsCommand.class, TrainCommand.class,
                 FetchModelCommand.class, TokenizeCommand.class, EmbedCommand.class, FillMaskCommand.class, EmbedReviewsCommand.class,
                 EvaluateCommand.class, RecommendCommand.class, ExplainCommand.class, ProfileCommand.class, TuneCommand.class,
-                ExperimentCommand.class})
+                ExperimentCommand.class, CompareCommand.class})
 public final class Main implements Runnable {
 
     @Override
