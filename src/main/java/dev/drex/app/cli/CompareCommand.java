@@ -10,6 +10,7 @@ import dev.drex.app.compare.StudyModels;
 import dev.drex.app.compare.StudyResults;
 import dev.drex.app.compare.StudySettings;
 import dev.drex.app.data.Dataset;
+import dev.drex.app.report.ReportWriter;
 import dev.drex.app.report.StudyReport;
 import dev.drex.engine.kernels.Parallel;
 import java.io.PrintStream;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
                 "", "--grid small: 2 points per model (1 for the global mean) at small widths, for smoke runs and tests; add --max-epochs 2."})
 public final class CompareCommand implements Callable<Integer> {
 
+    /** The self-contained HTML report written beside results.json. */
+    static final String REPORT_HTML = "report.html";
+
     /** The default grid, one line per model: equal to {@code StudyGrids.help(DEFAULT)} (checked by a test). */
     static final String GRID_HELP = """
             drex         lr=0.001 lambda=0.001 d=64 dropout=0, then lr=0.01 | lambda=0.01 | d=32 (4 points)
@@ -45,6 +49,7 @@ public final class CompareCommand implements Callable<Integer> {
             dmf          lr=0.0001 d=64, then lr=0.001 | d=32 (3 points)
             deepconn     lr=0.002 d=32 dropout=0.5, then lr=0.001 | d=64 | dropout=0.2 (4 points)
             narre        lr=0.002 d=32 dropout=0.5, then lr=0.001 | d=64 | dropout=0.2 (4 points)
+            pesi         lr=0.001 lambda=0.01 d=32 dropout=0.5, then lr=0.002 | lambda=0.1 (3 points)
             biased-mf    lr=0.01 lambda=1 d=16, then lambda=0.1 | lambda=3 | d=64 (4 points)
             global-mean  no hyperparameters (1 point)""";
 
@@ -124,10 +129,11 @@ public final class CompareCommand implements Callable<Integer> {
                 return;
             }
             StudyReport report = StudyFiles.write(results, out);
+            ReportWriter.write(report, out.resolve(REPORT_HTML));
             o.println();
             o.print(StudyFiles.markdown(results, report));
-            o.println("wrote " + out.resolve(StudyFiles.RESULTS_JSON) + ", " + out.resolve(StudyFiles.RESULTS_MD) + " and "
-                    + out.resolve(StudyFiles.REPORT_JSON));
+            o.println("wrote " + out.resolve(StudyFiles.RESULTS_JSON) + ", " + out.resolve(StudyFiles.RESULTS_MD) + ", "
+                    + out.resolve(StudyFiles.REPORT_JSON) + " and " + out.resolve(REPORT_HTML));
         });
     }
 }

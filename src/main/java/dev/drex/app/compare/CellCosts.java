@@ -13,7 +13,7 @@ final class CellCosts {
 
     /** CPU seconds per cell on Musical Instruments (see {@code CompareCommand}'s --help for the measurement). */
     static final Map<String, Double> CPU_SECONDS = Map.of("global-mean", 0.1, "biased-mf", 0.3, "emf", 2.0, "dmf", 12.0, "deepconn", 83.0,
-            "narre", 120.0, "drex", 110.0, "drex-mlp", 107.0);
+            "narre", 120.0, "pesi", 150.0, "drex", 110.0, "drex-mlp", 107.0);
 
     /** A model not in the table (a new adapter) is assumed to cost as much as NARRE. */
     static final double UNKNOWN = 120.0;

@@ -22,6 +22,7 @@ import java.util.List;
  * dmf          lr 1e-4, d 64 [tower output]              lr 1e-3 | d 32                       3   (no L2, no dropout)
  * deepconn     lr 2e-3, d 32, dropout 0.5                lr 1e-3 | d 64 | dropout 0.2         4   (no L2)
  * narre        lr 2e-3, d 32, dropout 0.5                lr 1e-3 | d 64 | dropout 0.2         4   (no L2)
+ * pesi         lr 1e-3, lambda 1e-2, d 32, dropout 0.5    lr 2e-3 | lambda 1e-1                3
  * biased-mf    lr 1e-2, lambda 1, d 16                   lambda 0.1, 3 | d 64                 4
  * global-mean  (nothing to tune)                                                              1
  * </pre>
@@ -66,6 +67,9 @@ public final class StudyGrids {
             case "deepconn", "narre" -> small
                     ? star(new StudyPoint(2e-3, null, 8, 0.5f), "lr", 1e-3)
                     : star(new StudyPoint(2e-3, null, 32, 0.5f), "lr", 1e-3, "d", 64, "dropout", 0.2);
+            case "pesi" -> small
+                    ? star(new StudyPoint(1e-3, 1e-2, 8, 0.5f), "lr", 2e-3)
+                    : star(new StudyPoint(1e-3, 1e-2, 32, 0.5f), "lr", 2e-3, "lambda", 1e-1);
             case "biased-mf" -> small
                     ? star(new StudyPoint(1e-2, 1.0, 8, null), "lr", 1e-3)
                     : star(new StudyPoint(1e-2, 1.0, 16, null), "lambda", 0.1, "lambda", 3, "d", 64);

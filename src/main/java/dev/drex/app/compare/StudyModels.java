@@ -8,7 +8,7 @@ import java.util.List;
 /** The models {@code drex compare} knows, by command-line name, in table order. */
 public final class StudyModels {
     /** Every model, in the order of the tables ({@code --models all}). */
-    public static final List<String> NAMES = List.of("drex", "drex-mlp", "emf", "dmf", "deepconn", "narre", "biased-mf", "global-mean");
+    public static final List<String> NAMES = List.of("drex", "drex-mlp", "emf", "dmf", "deepconn", "narre", "pesi", "biased-mf", "global-mean");
 
     private StudyModels() {
     }
@@ -39,6 +39,7 @@ public final class StudyModels {
             case "dmf" -> new DmfStudyModel(grid, maxEpochs);
             case "deepconn" -> new DeepConnStudyModel(grid, maxEpochs);
             case "narre" -> new NarreStudyModel(grid, maxEpochs);
+            case "pesi" -> new PesiStudyModel(grid, maxEpochs);
             case "biased-mf" -> new BiasedMfStudyModel(grid, maxEpochs);
             case "global-mean" -> new GlobalMeanStudyModel();
             default -> throw new IllegalArgumentException("unknown model '" + name + "' (" + NAMES + ")");
@@ -57,8 +58,8 @@ public final class StudyModels {
         return name.equals("drex") || name.equals("drex-mlp");
     }
 
-    /** True when {@code name} reads word pieces (DeepCoNN, NARRE). */
+    /** True when {@code name} reads word pieces (DeepCoNN, NARRE, PESI). */
     public static boolean needsWordPieces(String name) {
-        return name.equals("deepconn") || name.equals("narre");
+        return name.equals("deepconn") || name.equals("narre") || name.equals("pesi");
     }
 }

@@ -88,6 +88,9 @@ class CompareStudyTest {
         Set<String> files = cells(out);
         assertEquals(total, files.size(), files.toString());
 
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("PESI") && html.contains("DReX-MLP"), "report.html has the figures and every model");
+
         StudyResults results = StudyFiles.readResults(out);
         assertEquals(StudyModels.NAMES, results.models().stream().map(StudyResults.ModelOutcome::model).toList());
         for (StudyResults.ModelOutcome m : results.models()) {
