@@ -78,41 +78,19 @@ public final class Narre extends Module implements ReviewRatingModel {
     }
 
     /** The reviews one side reads for B owners: flattened piece sequences, attention IDs, segment starts. */
-    private record Reviews(List<int[]> pieces, int[] interactions, int[] attentionIds, int[] starts) {}
-
-    private Reviews gather(int[] owners, int[] leaveOut, boolean userSide) {
-        Dataset data = corpus.dataset();
-        List<int[]> pieces = new ArrayList<>();
-        List<Integer> ks = new ArrayList<>(), ids = new ArrayList<>();
-        int[] starts = new int[owners.length];
-        for (int b = 0; b < owners.length; b++) {
-            starts[b] = pieces.size();
-            int[] reviews = userSide ? corpus.userReviews(owners[b]) : corpus.itemReviews(owners[b]);
-            for (int k : reviews) {
-                if (leaveOut != null && k == leaveOut[b]) continue;
-                int[] p = corpus.pieces(k);
-                pieces.add(p.length > reviewLength ? java.util.Arrays.copyOf(p, reviewLength) : p);
-                ks.add(k);
-                ids.add(userSide ? data.item(k) : data.user(k));
-            }
-            if (pieces.size() == starts[b]) { // no review left: one empty review with the padding ID
-                pieces.add(new int[0]);
-                ks.add(-1);
-                ids.add(userSide ? data.numItems() : data.numUsers());
-            }
-        }
-        return new Reviews(pieces, ks.stream().mapToInt(Integer::intValue).toArray(), ids.stream().mapToInt(Integer::intValue).toArray(), starts);
+    private ReviewBatch gather(int[] owners, int[] leaveOut, boolean userSide) {
+        return ReviewBatch.of(corpus, owners, leaveOut, userSide, reviewLength);
     }
 
     /** The attention logits a*_j (N,1) of one side's reviews. */
-    private Tensor scores(Side side, Tensor features, Reviews r) {
-        Tensor hidden = F.relu(F.add(side.attentionFeature.forward(features), F.gatherRows(side.attentionIds, r.attentionIds())));
+    private Tensor scores(Side side, Tensor features, ReviewBatch r) {
+        Tensor hidden = F.relu(F.add(side.attentionFeature.forward(features), F.gatherRows(side.attentionIds, r.otherIds())));
         return side.attentionScore.forward(hidden);
     }
 
     /** P_u (or Q_i) of B owners (B,d), recorded. */
     private Tensor latent(Side side, int[] owners, int[] leaveOut, boolean userSide) {
-        Reviews r = gather(owners, leaveOut, userSide);
+        ReviewBatch r = gather(owners, leaveOut, userSide);
         Tensor features = side.cnn.forward(corpus, r.pieces());                               // O (N,F)
         Tensor pooled = F.attentionPool(features, scores(side, features, r), r.starts());     // (B,F)
         Tensor x = side.latent.forward(F.dropout(pooled, dropout, dropoutRng, isTraining())); // X (B,d)
@@ -165,9 +143,6 @@ public final class Narre extends Module implements ReviewRatingModel {
         }
     }
 
-    /** A review of the item with its attention weight, for explanations. */
-    public record UsefulReview(int interaction, String userId, int rating, double weight, String snippet) {}
-
     /**
      * The item's most useful train reviews, highest attention first (at most {@code top}), with a snippet of at most
      * {@code snippetChars} characters each. NARRE's item attention does not depend on the asking user (eq. 7), so the
@@ -179,7 +154,7 @@ public final class Narre extends Module implements ReviewRatingModel {
         boolean was = isTraining();
         train(false);
         float[] weights;
-        Reviews r;
+        ReviewBatch r;
         try (Grad.Scope off = Grad.off()) {
             r = gather(new int[] {itemIndex}, new int[] {own}, false);
             Tensor features = item.cnn.forward(corpus, r.pieces());
@@ -187,15 +162,6 @@ public final class Narre extends Module implements ReviewRatingModel {
         } finally {
             train(was);
         }
-        List<UsefulReview> out = new ArrayList<>();
-        for (int j = 0; j < weights.length; j++) {
-            int k = r.interactions()[j];
-            if (k < 0) continue;
-            String text = data.fullText(k).strip();
-            String snippet = text.length() <= snippetChars ? text : text.substring(0, Math.max(0, snippetChars - 3)).strip() + "...";
-            out.add(new UsefulReview(k, data.userId(data.user(k)), data.rating(k), weights[j], snippet));
-        }
-        out.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-        return out.subList(0, Math.min(top, out.size()));
+        return UsefulReview.ranked(data, r, weights, top, snippetChars);
     }
 }

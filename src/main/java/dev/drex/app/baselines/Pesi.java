@@ -128,26 +128,8 @@ public final class Pesi extends Module implements ReviewRatingModel {
     }
 
     /** The reviews one side reads for B owners: piece sequences, their interactions (-1: padding), segment starts. */
-    private record Reviews(List<int[]> pieces, int[] interactions, int[] starts) {}
-
-    private Reviews gather(int[] owners, int[] leaveOut, boolean userSide) {
-        List<int[]> pieces = new ArrayList<>();
-        List<Integer> ks = new ArrayList<>();
-        int[] starts = new int[owners.length];
-        for (int b = 0; b < owners.length; b++) {
-            starts[b] = pieces.size();
-            for (int k : userSide ? corpus.userReviews(owners[b]) : corpus.itemReviews(owners[b])) {
-                if (leaveOut != null && k == leaveOut[b]) continue;
-                int[] p = corpus.pieces(k);
-                pieces.add(p.length > reviewLength ? Arrays.copyOf(p, reviewLength) : p);
-                ks.add(k);
-            }
-            if (pieces.size() == starts[b]) { // no review left: one empty review
-                pieces.add(new int[0]);
-                ks.add(-1);
-            }
-        }
-        return new Reviews(pieces, ks.stream().mapToInt(Integer::intValue).toArray(), starts);
+    private ReviewBatch gather(int[] owners, int[] leaveOut, boolean userSide) {
+        return ReviewBatch.of(corpus, owners, leaveOut, userSide, reviewLength);
     }
 
     /** One side's features of B owners, recorded: the latent P (B,3d), the four parts (B,d), the attention logits. */
@@ -155,7 +137,7 @@ public final class Pesi extends Module implements ReviewRatingModel {
                            Tensor scores, int[] starts) {}
 
     private Encoded encode(Side side, int[] owners, int[] leaveOut, boolean userSide) {
-        Reviews r = gather(owners, leaveOut, userSide);
+        ReviewBatch r = gather(owners, leaveOut, userSide);
         Tensor features = side.cnn.forward(corpus, r.pieces());                                                     // O (N,F)
         Tensor scores = side.scores(features);                                                                       // e (N,1)
         Tensor pooled = F.attentionPool(features, scores, r.starts());                                               // (B,F)
@@ -241,9 +223,6 @@ public final class Pesi extends Module implements ReviewRatingModel {
         }
     }
 
-    /** A train review of the item with its attention weight, for explanations. */
-    public record UsefulReview(int interaction, String userId, int rating, double weight, String snippet) {}
-
     /**
      * PESI's explanation here: the item's train reviews its review feature rests on, highest attention weight first
      * (at most {@code top}, each with a snippet of at most {@code snippetChars} characters). The item attention does
@@ -256,22 +235,13 @@ public final class Pesi extends Module implements ReviewRatingModel {
         boolean was = isTraining();
         train(false);
         float[] attention;
-        Reviews r;
+        ReviewBatch r;
         try (Grad.Scope off = Grad.off()) {
             r = gather(new int[] {itemIndex}, new int[] {own}, false);
             attention = F.attentionWeights(item.scores(item.cnn.forward(corpus, r.pieces())), r.starts()).toArray();
         } finally {
             train(was);
         }
-        List<UsefulReview> out = new ArrayList<>();
-        for (int j = 0; j < attention.length; j++) {
-            int k = r.interactions()[j];
-            if (k < 0) continue;
-            String text = data.fullText(k).strip();
-            String snippet = text.length() <= snippetChars ? text : text.substring(0, Math.max(0, snippetChars - 3)).strip() + "...";
-            out.add(new UsefulReview(k, data.userId(data.user(k)), data.rating(k), attention[j], snippet));
-        }
-        out.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-        return out.subList(0, Math.min(top, out.size()));
+        return UsefulReview.ranked(data, r, attention, top, snippetChars);
     }
 }

@@ -64,14 +64,14 @@ class NarreTest {
         Dataset data = split.dataset();
         int i0 = data.itemIndex("i0");
         // a user who did not review i0 sees both of its train reviews; weights sum to 1, sorted descending
-        List<Narre.UsefulReview> all = model.usefulReviews(data.userIndex("u2"), i0, 5, 8);
+        List<UsefulReview> all = model.usefulReviews(data.userIndex("u2"), i0, 5, 8);
         assertEquals(2, all.size());
         assertEquals(1.0, all.get(0).weight() + all.get(1).weight(), 1e-6);
         assertTrue(all.get(0).weight() >= all.get(1).weight());
         assertTrue(all.stream().anyMatch(r -> r.snippet().equals("w6 w7 w1")));
         assertTrue(all.stream().anyMatch(r -> r.snippet().equals("w1 w2...")), "long text cut to 8 characters");
         // u0 reviewed i0 in train: its own review is not offered to it
-        List<Narre.UsefulReview> forU0 = model.usefulReviews(data.userIndex("u0"), i0, 5, 100);
+        List<UsefulReview> forU0 = model.usefulReviews(data.userIndex("u0"), i0, 5, 100);
         assertEquals(1, forU0.size());
         assertEquals("u1", forU0.get(0).userId());
         assertEquals(1.0, forU0.get(0).weight(), 1e-6);

@@ -42,9 +42,9 @@ class PesiMusicalInstrumentsTest {
         assertTrue(result.rmse() < mean.rmse(), label + " test RMSE " + result.rmse() + " vs global mean " + mean.rmse());
 
         int k = split.test()[0];
-        List<Pesi.UsefulReview> useful = r.model().usefulReviews(data.user(k), data.item(k), 3, 120);
+        List<UsefulReview> useful = r.model().usefulReviews(data.user(k), data.item(k), 3, 120);
         assertFalse(useful.isEmpty(), "a test item has train reviews to show");
-        for (Pesi.UsefulReview u : useful) {
+        for (UsefulReview u : useful) {
             assertEquals(Split.Part.TRAIN, split.part(u.interaction()), "explanations quote train reviews only");
             System.out.printf("  useful review of %s (weight %.3f, %d stars): %s%n", data.itemId(data.item(k)), u.weight(), u.rating(), u.snippet());
         }
