@@ -57,7 +57,7 @@ public final class CellStore {
         try {
             c = JSON.readValue(Files.readString(f), CellResult.class);
         } catch (IOException e) {
-            throw new IOException(f + ": not a study cell: " + e.getMessage(), e);
+            throw new IOException(f + ": not a study cell (damaged? delete the file and rerun: that cell alone is recomputed): " + e.getMessage(), e);
         }
         if (!c.model().equals(model.name()) || c.seed() != seed || !c.point().equals(point)) {
             throw new IllegalStateException(f + " holds " + c.key() + ", not " + CellResult.key(model.name(), seed, point));
