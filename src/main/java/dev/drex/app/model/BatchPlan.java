@@ -113,7 +113,7 @@ public final class BatchPlan {
     }
 
     /** R_u / 5 (ofUser, cols = items) or R^T_i / 5 (cols = users), each without its excluded interaction and hidden ratings. */
-    private static SparseRows sparseRows(TrainHistory history, int[] owners, int[] exclude, boolean ofUser, Dataset data,
+    static SparseRows sparseRows(TrainHistory history, int[] owners, int[] exclude, boolean ofUser, Dataset data,
                                          IntPredicate ratingVisible) {
         int b = owners.length, nnz = 0;
         for (int j = 0; j < b; j++) nnz += (ofUser ? history.ofUser(owners[j]) : history.ofItem(owners[j])).length;

@@ -212,16 +212,8 @@ public final class DrexModel extends Module implements RatingPredictor {
 
     private Tensor initialVector(int owner, boolean ofUser) {
         if (config.variant() == Variant.DREX) return F.gatherRows(ofUser ? userVectors : itemVectors, new int[] {owner});
-        int[] list = ofUser ? history.ofUser(owner) : history.ofItem(owner);
-        int[] cols = new int[list.length];
-        float[] vals = new float[list.length];
-        int n = 0;
-        for (int k : list) {
-            if (!inputs.ratingVisible(k)) continue;      // a hidden rating is not input, here as in the batch rows
-            cols[n] = ofUser ? inputs.data().item(k) : inputs.data().user(k);
-            vals[n++] = inputs.data().rating(k) / 5f;
-        }
-        var rows = new BatchPlan.SparseRows(new int[] {0}, java.util.Arrays.copyOf(cols, n), java.util.Arrays.copyOf(vals, n));
+        // R_u / 5 (or R^T_i / 5) over the owner's whole train row, hidden ratings left out, as in a batch plan
+        var rows = BatchPlan.sparseRows(history, new int[] {owner}, new int[] {-1}, ofUser, inputs.data(), inputs::ratingVisible);
         return (ofUser ? userTower : itemTower).forward(rows, 0f, dropoutRng, false);
     }
 
