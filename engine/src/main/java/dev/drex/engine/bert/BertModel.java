@@ -174,9 +174,10 @@ public final class BertModel implements AutoCloseable {
                 part.apply(x, n, 0f, qkv, col, 3 * h);
                 col += part.out();
             }
+            BertProfile.mark(BertProfile.Phase.QKV_GEMM);
             float[] qkvBias = layer.qkvBias();
             Parallel.forRange(n, (from, to) -> Elementwise.addBiasRows(qkv, from * 3 * h, qkvBias, 0, to - from, 3 * h));
-            BertProfile.mark(BertProfile.Phase.QKV_GEMM);
+            BertProfile.mark(BertProfile.Phase.QKV_BIAS);
             BertSelfAttention.forward(qkv, start, lengths, keyMask, config.numAttentionHeads(), config.headDim(), ctx);
             BertProfile.mark(BertProfile.Phase.ATTENTION);
             // x = LayerNorm(x + C W_o^T + b_o)

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class BertProfile {
 
     /** The phases of {@link BertModel#forward}. */
-    public enum Phase { EMBED, QKV_GEMM, ATTENTION, OUT_GEMM, ADD_NORM, FFN1_GEMM, BIAS_GELU, FFN2_GEMM, POOL_COPY }
+    public enum Phase { EMBED, QKV_GEMM, QKV_BIAS, ATTENTION, OUT_GEMM, ADD_NORM, FFN1_GEMM, BIAS_GELU, FFN2_GEMM, POOL_COPY }
 
     static final boolean ENABLED = Boolean.getBoolean("drex.bert.profile");
 

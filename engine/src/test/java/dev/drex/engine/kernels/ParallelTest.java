@@ -1,10 +1,14 @@
 package dev.drex.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,10 +16,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link Parallel#forRange}: every index exactly once, nesting runs inline, concurrent callers. */
+/** {@link Parallel#forRange}: every index exactly once, nesting runs inline, concurrent callers, failures. */
 class ParallelTest {
 
     @AfterEach
@@ -80,5 +85,51 @@ class ParallelTest {
         } finally {
             callers.shutdown();
         }
+    }
+
+    @Test
+    void theCallerAndAWorkerRunChunksAtTheSameTime() throws Exception {
+        Parallel.setThreads(2);
+        for (int rep = 0; rep < 20; rep++) {
+            CountDownLatch started = new CountDownLatch(2);
+            AtomicReference<Thread>[] ran = new AtomicReference[] {new AtomicReference<>(), new AtomicReference<>()};
+            Parallel.forRange(2, 2, (from, to) -> {
+                ran[from].set(Thread.currentThread());
+                started.countDown();
+                try {
+                    // each chunk waits for the other to start: only two threads at once can pass
+                    assertTrue(started.await(10, TimeUnit.SECONDS), "the other chunk never started: no worker took it");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertNotSame(ran[0].get(), ran[1].get());
+            assertTrue(ran[0].get() == Thread.currentThread() || ran[1].get() == Thread.currentThread(),
+                    "the caller runs one of the chunks itself");
+        }
+    }
+
+    @Test
+    void aFailingChunkReachesTheCallerAndThePoolKeepsWorking() {
+        Parallel.setThreads(2);
+        for (int failing = 0; failing < 4; failing++) {
+            int bad = failing;
+            AtomicIntegerArray hits = new AtomicIntegerArray(4);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forRange(4, 4, (from, to) -> {
+                hits.incrementAndGet(from);
+                if (from == bad) throw new IllegalStateException("chunk " + from);
+            }));
+            assertEquals("chunk " + bad, e.getMessage());
+            for (int i = 0; i < 4; i++) assertEquals(1, hits.get(i), "every other chunk still ran once");
+        }
+        long[] sum = new long[1];
+        Parallel.forRange(100, 2, (from, to) -> {
+            long s = 0;
+            for (int i = from; i < to; i++) s += i;
+            synchronized (sum) {
+                sum[0] += s;
+            }
+        });
+        assertEquals(4950, sum[0]);
     }
 }
