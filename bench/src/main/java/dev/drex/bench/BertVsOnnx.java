@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.drex.engine.bert.BertModel;
 import dev.drex.engine.bert.BertOutput;
+import dev.drex.engine.bert.BertProfile;
 import dev.drex.engine.io.ModelFetcher;
 import dev.drex.engine.kernels.Parallel;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.SplittableRandom;
  * cpu_s the process CPU time per forward (all threads), a contention-insensitive companion of the
  * wall time on a shared machine (ORT's spinning worker threads count in it).
  * Inputs: random ids in [1000, 20000) with [CLS]/[SEP], all tokens real (attention mask 1).
+ * With {@code -Ddrex.bert.profile=true} the drex run also prints where its time went, per phase, to stderr.
  */
 public final class BertVsOnnx {
 
@@ -79,6 +81,7 @@ public final class BertVsOnnx {
         Parallel.setThreads(threads);
         try (BertModel model = BertModel.load(dir)) {
             for (int i = 0; i < 2; i++) model.forward(ids, null);
+            BertProfile.reset();
             double[] s = new double[reps + 1];
             long cpu0 = cpuNanos();
             for (int i = 0; i < reps; i++) {
@@ -88,6 +91,7 @@ public final class BertVsOnnx {
             }
             s[reps] = (cpuNanos() - cpu0) / 1e9 / reps;
             recordMemory();
+            if (BertProfile.enabled()) System.err.print("profile over " + reps + " forwards:\n" + BertProfile.report());
             return s;
         }
     }
