@@ -211,7 +211,12 @@ public final class Parallel {
                 while (!j.finished() && System.nanoTime() < deadline) Thread.onSpinWait();
                 if (!j.finished()) {
                     j.callerParked = true;
-                    while (!j.finished()) LockSupport.park(this);
+                    boolean interrupted = false;
+                    while (!j.finished()) {
+                        LockSupport.park(this);
+                        if (Thread.interrupted()) interrupted = true;   // park returns at once while the flag is set
+                    }
+                    if (interrupted) Thread.currentThread().interrupt();
                 }
             }
             job = null;                          // let the body be collected
@@ -254,9 +259,13 @@ public final class Parallel {
                 }
                 if (pool.shutdown) return;
                 seen = g;
-                Job j = pool.job;
-                if (j != null) j.work(inRegion);
+                work(pool.job, inRegion);
             }
+        }
+
+        /** A separate frame, so that an idle worker holds no reference to the last job (and what its body captured). */
+        private static void work(Job j, boolean[] inRegion) {
+            if (j != null) j.work(inRegion);
         }
     }
 }

@@ -132,4 +132,25 @@ class ParallelTest {
         });
         assertEquals(4950, sum[0]);
     }
+
+    @Test
+    void anInterruptedCallerWaitsForEveryChunkAndKeepsItsInterruptFlag() {
+        Parallel.setThreads(2);
+        AtomicIntegerArray done = new AtomicIntegerArray(2);
+        Thread.currentThread().interrupt();
+        try {
+            Parallel.forRange(2, 2, (from, to) -> {
+                if (Thread.currentThread().getName().startsWith("drex-parallel")) {
+                    long end = System.nanoTime() + 50_000_000L;   // the worker's chunk outlasts the caller's
+                    while (System.nanoTime() < end) Thread.onSpinWait();
+                }
+                done.incrementAndGet(from);
+            });
+            assertEquals(1, done.get(0));
+            assertEquals(1, done.get(1));
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt flag survives the wait");
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
