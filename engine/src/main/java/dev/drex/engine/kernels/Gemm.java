@@ -41,6 +41,16 @@ public final class Gemm {
      */
     static final long PARALLEL_MIN_MACS = 1L << 22;
 
+    /**
+     * A pre-packed product with at most this many columns is split into row strips even when it has
+     * fewer rows than one MC block per thread (if every thread still gets four MR-row panels): each
+     * thread then packs only its half of A, and leaves every row of C whole in its own cache for the
+     * row-wise op that follows (BERT's 768-wide outputs feed a LayerNorm). +1.1% per BERT-base forward at
+     * B = 1 (M = 128; `BertAB`, 50 rounds in each order: 1.005 and 1.017); wide products (N = 2,304 or
+     * 3,072) keep column strips.
+     */
+    static final int NARROW_COLUMNS = 1024;
+
     private Gemm() {}
 
     /** See the class comment. */
@@ -110,7 +120,8 @@ public final class Gemm {
      * column strips when each would get less than one MC block of rows (every thread then packs
      * all of A, which is small), else into row strips: each thread packs only its own rows of A,
      * and B, packed already, is read by all (as often in total as with column strips: once per
-     * MC block of rows).
+     * MC block of rows). A narrow C (at most {@link #NARROW_COLUMNS} columns) with at least four
+     * MR-row panels per thread is split into row strips too (see there).
      */
     public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda,
             PackedB b, float beta, float[] c, int cOff, int ldc) {
@@ -125,7 +136,8 @@ public final class Gemm {
         int strips = strips(m, n, k);
         if (strips == 1) {
             GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, 0, n, beta, c, cOff, ldc);
-        } else if (splitColumns(m, n) && m < Parallel.threads() * GemmSimd.MC) {
+        } else if (splitColumns(m, n) && m < Parallel.threads() * GemmSimd.MC
+                && (n > NARROW_COLUMNS || ceilDiv(m, MR) < 4 * Parallel.threads())) {
             Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
                 int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
                 GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, j0, nc, beta, c, cOff + j0, ldc);
