@@ -4,8 +4,10 @@
 # Prints tokens/s (median wall time), the ratio drex/ORT, process CPU seconds per forward and
 # the resident memory (RSS now / peak) of each run.
 #
-# usage: bench/bert-vs-onnx.sh            THREADS="2" BATCHES="1 8" REPS=7 by default
+# usage: bench/bert-vs-onnx.sh            THREADS="2" BATCHES="1 8" REPS=7 ROUNDS=1 by default
 #   THREADS="1 2" bench/bert-vs-onnx.sh   also single-threaded
+#   ROUNDS=3 REPS=15 bench/bert-vs-onnx.sh   every setting three times, interleaved, then the median ratio
+#                                            (single runs swing by +-5% on this machine)
 #
 # Our side reads $DREX_HOME/models/bert-base-uncased (fetched with the bench jar's ModelFetcher if
 # absent: ./drex fetch-model bert-base-uncased). The ONNX side is exported from the same weights
@@ -20,6 +22,7 @@ drex_find_jdk
 THREADS="${THREADS:-2}"
 BATCHES="${BATCHES:-1 8}"
 REPS="${REPS:-7}"
+ROUNDS="${ROUNDS:-1}"
 SEQ=128
 JAR="$HERE/target/benchmarks.jar"
 MODEL="${DREX_HOME:-$ROOT}/models/bert-base-uncased"
@@ -52,6 +55,8 @@ fi
 LOG="$(mktemp "${TMPDIR:-/tmp}/bert-vs-onnx.XXXXXX")"
 MEM=()
 printf "%-7s %-5s %-9s %-12s %-12s %-7s %-10s %-10s %-16s %-16s\n" threads batch tokens drex_tok/s ort_tok/s ratio drex_cpu_s ort_cpu_s drex_rss/peak_MB ort_rss/peak_MB
+RATIOS=()
+for round in $(seq 1 "$ROUNDS"); do
 for t in $THREADS; do
   for b in $BATCHES; do
     d=$("${JAVA[@]}" drex "$MODEL" "$t" "$b" "$SEQ" "$REPS" 2>"$LOG.drex")
@@ -62,7 +67,19 @@ for t in $THREADS; do
     ratio=$(awk -v a="$dtok" -v b="$otok" 'BEGIN { printf "%.2f", a / b }')
     printf "%-7s %-5s %-9s %-12s %-12s %-7s %-10s %-10s %-16s %-16s\n" "$t" "$b" "$((b * SEQ))" "$dtok" "$otok" "${ratio}x" \
       "$dcpu" "$ocpu" "$drss/$dpeak" "$orss/$opeak"
+    RATIOS+=("$t $b $ratio")
   done
 done
+done
 printf "%s\n" "${MEM[@]}"
+if [ "$ROUNDS" -gt 1 ]; then
+  echo "drex / ORT over $ROUNDS rounds (each round runs both engines once per setting, one after the other):"
+  for key in $(printf "%s\n" "${RATIOS[@]}" | awk '{ print $1 "_" $2 }' | sort -u -t_ -k1,1n -k2,2n); do
+    t=${key%_*}; b=${key#*_}
+    sorted=$(printf "%s\n" "${RATIOS[@]}" | awk -v t="$t" -v b="$b" '$1 == t && $2 == b { print $3 }' | sort -n)
+    echo "$sorted" | awk -v t="$t" -v b="$b" '{ a[NR] = $1 } END {
+      med = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+      printf "  threads %s batch %s: median %.2fx (min %.2fx, max %.2fx)\n", t, b, med, a[1], a[NR] }'
+  done
+fi
 echo "machine load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (shared machines make wall times noisy)"
