@@ -23,6 +23,12 @@ THREADS="${THREADS:-2}"
 BATCHES="${BATCHES:-1 8}"
 REPS="${REPS:-7}"
 ROUNDS="${ROUNDS:-1}"
+for v in REPS ROUNDS; do
+  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "error: $v must be a positive integer, got '${!v}'" >&2; exit 2; }
+done
+for v in $THREADS $BATCHES; do
+  [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "error: THREADS and BATCHES must list positive integers, got '$v'" >&2; exit 2; }
+done
 SEQ=128
 JAR="$HERE/target/benchmarks.jar"
 MODEL="${DREX_HOME:-$ROOT}/models/bert-base-uncased"

@@ -59,8 +59,21 @@ public final class FmaPeak {
     }
 
     public static void main(String[] args) throws Exception {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+        int threadsArg;
+        double secondsArg;
+        try {
+            threadsArg = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+            secondsArg = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+        } catch (NumberFormatException e) {
+            threadsArg = 0;
+            secondsArg = 0;
+        }
+        int threads = threadsArg;
+        double seconds = secondsArg;
+        if (threads < 1 || !(seconds > 0) || args.length > 2) {
+            System.err.println("usage: FmaPeak [THREADS >= 1] [SECONDS per round > 0], got " + String.join(" ", args));
+            System.exit(2);
+        }
         System.out.printf("species %s (%d float lanes), 12 FMA chains per thread%n", S, S.length());
         for (int t : new int[] {1, threads}) {
             List<Thread> workers = new ArrayList<>();
