@@ -136,8 +136,7 @@ public final class Gemm {
         int strips = strips(m, n, k);
         if (strips == 1) {
             GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, 0, n, beta, c, cOff, ldc);
-        } else if (splitColumns(m, n) && m < Parallel.threads() * GemmSimd.MC
-                && (n > NARROW_COLUMNS || ceilDiv(m, MR) < 4 * Parallel.threads())) {
+        } else if (packedColumnStrips(m, n)) {
             Parallel.forRange(ceilDiv(n, NR), strips, (from, to) -> {
                 int j0 = from * NR, nc = Math.min(n, to * NR) - j0;
                 GemmSimd.sgemmPacked(transA, m, alpha, a, aOff, lda, b, j0, nc, beta, c, cOff + j0, ldc);
@@ -313,6 +312,16 @@ public final class Gemm {
     }
 
     /** Column strips unless C has fewer NR-column panels than MR-row panels (a tall, thin C). */
+    /**
+     * Whether a product with pre-packed B goes to threads as column strips (else row strips): when C
+     * is wide enough for column strips, each thread gets less than one MC block of rows, and C is not
+     * a narrow one with rows to spare (see {@link #NARROW_COLUMNS}).
+     */
+    private static boolean packedColumnStrips(int m, int n) {
+        int threads = Parallel.threads();
+        return splitColumns(m, n) && m < threads * GemmSimd.MC && (n > NARROW_COLUMNS || ceilDiv(m, MR) < 4 * threads);
+    }
+
     private static boolean splitColumns(int m, int n) {
         int threads = Parallel.threads();
         int colPanels = ceilDiv(n, NR), rowPanels = ceilDiv(m, MR);

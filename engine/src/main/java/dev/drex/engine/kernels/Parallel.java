@@ -114,8 +114,12 @@ public final class Parallel {
     public static void forRange(int n, int chunks, RangeBody body) {
         if (n <= 0) return;
         chunks = Math.max(1, Math.min(chunks, n));
+        if (chunks == 1 || threads == 1) {   // the common case of small ops: no thread-local lookup
+            runInline(n, chunks, body);
+            return;
+        }
         boolean[] inRegion = IN_REGION.get();
-        if (chunks == 1 || threads == 1 || inRegion[0] || ForkJoinTask.inForkJoinPool()) {
+        if (inRegion[0] || ForkJoinTask.inForkJoinPool()) {
             runInline(n, chunks, body);
             return;
         }
